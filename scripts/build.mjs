@@ -1,0 +1,33 @@
+// Bundles every entry point with esbuild, then compiles the TypeScript tree with tsc into out/ (what the tests run).
+// `node scripts/build.mjs --bundle-only` skips tsc (fast path for the demo).
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const entries = [
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  { in: 'server/src/main.ts', out: 'dist/server.js' },
+  { in: 'cli/src/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'host/src/isolate/worker.ts', out: 'dist/host-worker.js' },
+  { in: 'webview/src/main.ts', out: 'dist/webview.js', platform: 'browser' },
+];
+
+await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => esbuild.build({
+  entryPoints: [e.in],
+  outfile: e.out,
+  bundle: true,
+  platform: e.platform ?? 'node',
+  format: e.platform === 'browser' ? 'iife' : 'cjs',
+  target: e.platform === 'browser' ? 'es2022' : 'node20',
+  external: e.external ?? [],
+  sourcemap: true,
+  minify: production,
+  banner: e.banner ? { js: e.banner } : undefined,
+  logLevel: 'warning',
+})));
+
+if (!process.argv.includes('--bundle-only')) {
+  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what builds and tests need: Debian toolchains for the test plugins, npm dependencies.
+# Idempotent: skips what is already there.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+say() { echo "[setup $(date +%T)] $*"; }
+
+apt_pkgs=()
+command -v clang >/dev/null || apt_pkgs+=(clang)
+command -v wasm-ld >/dev/null || apt_pkgs+=(lld)
+[ -d /usr/include/wasm32-wasi ] || apt_pkgs+=(wasi-libc)
+[ -f /usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/libclang_rt.builtins-wasm32.a ] || apt_pkgs+=(libclang-rt-dev-wasm32)
+[ -x /usr/bin/rustc ] || apt_pkgs+=(rustc)
+[ -d /usr/lib/rustlib/wasm32-wasi ] || apt_pkgs+=(libstd-rust-dev-wasm32)
+if [ ${#apt_pkgs[@]} -gt 0 ]; then
+  say "apt-get install ${apt_pkgs[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_pkgs[@]}" >/dev/null
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
