@@ -1,0 +1,22 @@
+// What every command needs, created once in activate() and passed in (no module-level state).
+import type * as vscode from 'vscode';
+import type { ServerConnection } from './client';
+import type { Engine } from './engine';
+import type { Outputs } from './outputs';
+import type { Reports } from './reports';
+import type { BuildTasks } from './tasks';
+
+export interface Ctx {
+  readonly extension: vscode.ExtensionContext;
+  readonly outputs: Outputs;
+  readonly engine: Engine;
+  readonly reports: Reports;
+  readonly server: ServerConnection;
+  readonly tasks: BuildTasks;
+}
+
+/** A command module: its id (declared in package.json contributes.commands) and its implementation. */
+export interface CommandSpec {
+  id: string;
+  run(ctx: Ctx, ...args: unknown[]): unknown;
+}

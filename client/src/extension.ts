@@ -1,0 +1,42 @@
+// Entry point: wires the modules together. Activated by a plugin.yaml in the workspace, a .wit file, or a command.
+import * as vscode from 'vscode';
+import { ServerConnection } from './client';
+import { registerCommands } from './commands';
+import type { Ctx } from './ctx';
+import { Engine } from './engine';
+import { createOutputs } from './outputs';
+import { Reports } from './reports';
+import { StatusBar } from './statusBar';
+import { BuildTasks } from './tasks';
+
+/** What activate() returns: lets tests and other extensions wait for the language server. */
+export interface MockforgeApi {
+  /** Settles when the language server has started (rejects with the reason it could not). */
+  serverReady: Promise<void>;
+  readonly ctx: Ctx;
+}
+
+let server: ServerConnection | undefined;
+
+export function activate(context: vscode.ExtensionContext): MockforgeApi {
+  const outputs = createOutputs(context);
+  const engine = new Engine(context.asAbsolutePath('dist/cli.js'), (line) => outputs.host.info(line));
+  const reports = new Reports();
+  reports.register(context);
+  server = new ServerConnection(context.asAbsolutePath('dist/server.js'), outputs.server);
+  context.subscriptions.push(server);
+  const tasks = new BuildTasks(engine.cliPath);
+  tasks.register(context);
+  const ctx: Ctx = { extension: context, outputs, engine, reports, server, tasks };
+  registerCommands(ctx);
+  context.subscriptions.push(new StatusBar(server));
+
+  const serverReady = server.start();
+  // The failure is already in the status bar and the server's output channel; don't leave it unhandled here.
+  serverReady.catch(() => undefined);
+  return { serverReady, ctx };
+}
+
+export async function deactivate(): Promise<void> {
+  await server?.stop();
+}
