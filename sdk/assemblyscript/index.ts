@@ -1,0 +1,2 @@
+// Package entry for asc's resolver (it looks for <package>/index.ts).
+export * from './assembly/index';
