@@ -1,0 +1,138 @@
+// HTTP/JSON transport: POST {endpoint}{HTTP_PATHS[op]} with a JSON body over a keep-alive undici Pool.
+import { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
+import { normaliseEnvelope } from '../contract/envelope';
+import type { Envelope } from '../contract/envelope';
+import { HTTP_PATHS } from '../contract/operations';
+import type { Operation } from '../contract/operations';
+import { DEFAULT_LIMITS } from '../manifest/types';
+import type { RemoteConfig } from './config';
+import { AttemptFailure, firstBytes, networkFailure } from './failure';
+import type { AttemptInfo, Transport } from './transport';
+
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+
+export class HttpTransport implements Transport {
+  readonly description: string;
+  private readonly pool: Pool;
+  private readonly basePath: string;
+
+  constructor(private readonly config: RemoteConfig, private readonly unreachableHint: string, private readonly maxBodyBytes = DEFAULT_LIMITS.maxOutputBytes) {
+    this.description = `${config.endpoint.origin}${config.basePath}`;
+    this.basePath = config.basePath;
+    const { tls } = config;
+    this.pool = new Pool(config.endpoint.origin, {
+      connections: Number.isFinite(config.maxConcurrent) ? config.maxConcurrent : null,
+      keepAliveTimeout: 30_000,
+      connect: config.endpoint.protocol === 'https:'
+        ? { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: !tls.insecure }
+        : undefined,
+    });
+  }
+
+  async attempt(operation: Operation, input: unknown, timeoutMs: number, signal?: AbortSignal): Promise<{ envelope: Envelope; info: AttemptInfo }> {
+    const path = this.basePath + HTTP_PATHS[operation];
+    const info: AttemptInfo = { target: `POST ${this.config.endpoint.origin}${path}` };
+    const body = JSON.stringify(input ?? {});
+    const { status, bytes } = await this.exchange({
+      method: 'POST',
+      path,
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...this.config.authHeaders },
+      body,
+    }, timeoutMs, signal, info.target);
+    info.status = String(status);
+    return { envelope: this.interpret(status, bytes, info.target), info };
+  }
+
+  async probeHealth(timeoutMs: number): Promise<void> {
+    const path = this.basePath + this.config.health.path;
+    const target = `GET ${this.config.endpoint.origin}${path}`;
+    const { status, bytes } = await this.exchange({ method: 'GET', path, headers: { accept: 'application/json', ...this.config.authHeaders } }, timeoutMs, undefined, target);
+    if (status < 200 || status > 299) {
+      throw new AttemptFailure('remote_status', `${target} answered HTTP ${status}: ${firstBytes(bytes)}`, RETRYABLE_STATUS.has(status), { status });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  /** One request with a deadline covering headers and body, and a cap on the body size. */
+  private async exchange(
+    request: Pick<Dispatcher.RequestOptions, 'method' | 'path' | 'headers' | 'body'>,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+    target: string,
+  ): Promise<{ status: number; bytes: Buffer }> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const res = await this.pool.request({ ...request, signal: controller.signal });
+      const declared = Number(res.headers['content-length']);
+      if (Number.isFinite(declared) && declared > this.maxBodyBytes) {
+        res.body.destroy();
+        throw tooLarge(target, declared, this.maxBodyBytes);
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxBodyBytes) {
+          res.body.destroy();
+          throw tooLarge(target, size, this.maxBodyBytes);
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return { status: res.statusCode, bytes: Buffer.concat(chunks) };
+    } catch (err) {
+      if (err instanceof AttemptFailure) throw err;
+      if (timedOut) throw new AttemptFailure('timeout', `${target} did not answer within timeout_ms (${timeoutMs} ms)`, true, { timeoutMs });
+      if (signal?.aborted) throw new AttemptFailure('timeout', `${target} was cancelled by the caller`, false, { cancelled: true });
+      throw networkFailure(err, this.config.endpoint.origin, this.unreachableHint);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private interpret(status: number, bytes: Buffer, target: string): Envelope {
+    if (status === 401 || status === 403) {
+      const who = this.config.authEnv ? `the secret in ${this.config.authEnv}` : 'no credentials (remote.auth is not set)';
+      throw new AttemptFailure('unauthorized', `${target} rejected ${who} with HTTP ${status}: ${firstBytes(bytes)}`, false, { status });
+    }
+    const parsed = parseJson(bytes);
+    const envelope = parsed.ok ? normaliseEnvelope(parsed.value) : undefined;
+    if (status >= 200 && status <= 299) {
+      if (!parsed.ok) throw new AttemptFailure('bad_response', `${target} answered HTTP ${status} with a body that is not JSON: ${firstBytes(bytes)}`, false, { status });
+      if (!envelope?.ok) throw new AttemptFailure('bad_response', `${target} answered with JSON that is not a reply envelope (${envelope?.reason}): ${firstBytes(bytes)}`, false, { status });
+      return envelope.envelope;
+    }
+    if (RETRYABLE_STATUS.has(status)) {
+      throw new AttemptFailure('remote_status', `${target} answered HTTP ${status}: ${firstBytes(bytes)}`, true, { status });
+    }
+    // A 4xx/5xx that carries a failure envelope is the service explaining itself (e.g. the SDK's 400 bad_input).
+    if (envelope?.ok && !envelope.envelope.success) {
+      const error = envelope.envelope.error;
+      return { success: false, error: { ...error, details: { ...(error.details ?? {}), status } } };
+    }
+    if (status === 404) {
+      throw new AttemptFailure('unsupported_operation', `${target} answered HTTP 404: the service has no route for this operation (${firstBytes(bytes)})`, false, { status });
+    }
+    throw new AttemptFailure('remote_status', `${target} answered HTTP ${status}: ${firstBytes(bytes)}`, false, { status });
+  }
+}
+
+function tooLarge(target: string, size: number, max: number): AttemptFailure {
+  return new AttemptFailure('bad_response', `${target} sent a reply of ${size} bytes or more; the limit is ${max} bytes (16 MiB)`, false, { size, max });
+}
+
+function parseJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(bytes.toString('utf8')) };
+  } catch {
+    return { ok: false };
+  }
+}

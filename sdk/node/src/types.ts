@@ -1,0 +1,95 @@
+// The wire types of the MockForge remote plugin protocol (docs/protocol.md), snake_case as on the wire.
+// Fields beyond these are passed through untouched, so newer hosts can add fields without breaking plugins.
+
+export interface PluginContext {
+  method: string;
+  uri: string;
+  headers: Record<string, string>;
+  body?: unknown;
+  request_id?: string;
+  plugin_id?: string;
+  [extra: string]: unknown;
+}
+
+export interface AuthCredentials {
+  type: string;
+  token?: string;
+  data?: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+export interface AuthResult {
+  authenticated: boolean;
+  user_id?: string;
+  claims?: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+export interface TemplateFunctionParameter {
+  name: string;
+  param_type?: string;
+  description?: string;
+  required?: boolean;
+  [extra: string]: unknown;
+}
+
+export interface TemplateFunction {
+  name: string;
+  description?: string;
+  parameters?: TemplateFunctionParameter[];
+  return_type?: string;
+  [extra: string]: unknown;
+}
+
+export interface ResponseRequest {
+  method?: string;
+  uri?: string;
+  path?: string;
+  query_params?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** base64 */
+  body?: string;
+  [extra: string]: unknown;
+}
+
+export interface ResponseData {
+  status_code: number;
+  headers?: Record<string, string>;
+  /** base64 */
+  body?: string;
+  content_type?: string;
+  [extra: string]: unknown;
+}
+
+export interface DataQuery {
+  query: string;
+  parameters?: Record<string, unknown> | unknown[];
+  [extra: string]: unknown;
+}
+
+export interface DataResult {
+  rows: Array<Record<string, unknown>>;
+  columns?: Array<{ name: string; data_type?: string; nullable?: boolean; [extra: string]: unknown }>;
+  [extra: string]: unknown;
+}
+
+export interface Capabilities {
+  [key: string]: unknown;
+}
+
+export type ErrorCode = 'plugin_error' | 'bad_input' | 'unsupported_operation' | 'unauthorized' | 'internal';
+
+export type Envelope<T = unknown> =
+  | { success: true; result: T }
+  | { success: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
+
+export type Operation = 'authenticate' | 'list_functions' | 'execute_function' | 'generate_response' | 'query' | 'get_capabilities';
+
+export const HTTP_PATHS: Record<Operation, string> = {
+  authenticate: '/plugin/authenticate',
+  list_functions: '/plugin/template/list',
+  execute_function: '/plugin/template/execute',
+  generate_response: '/plugin/response/generate',
+  query: '/plugin/datasource/query',
+  get_capabilities: '/plugin/capabilities',
+};

@@ -1,0 +1,139 @@
+"""Pydantic models of the MockForge remote plugin wire format (docs/protocol.md), snake_case as on the wire.
+
+Unknown fields are kept (extra="allow") so a newer host can add fields without breaking older plugins.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class PluginContext(_Model):
+    method: str = ""
+    uri: str = ""
+    headers: Dict[str, str] = Field(default_factory=dict)
+    body: Any = None
+    request_id: Optional[str] = None
+    plugin_id: Optional[str] = None
+
+
+class AuthCredentials(_Model):
+    type: str
+    token: Optional[str] = None
+    data: Dict[str, Any] = Field(default_factory=dict)
+
+
+class AuthResult(_Model):
+    authenticated: bool
+    user_id: Optional[str] = None
+    claims: Dict[str, Any] = Field(default_factory=dict)
+
+
+class TemplateFunctionParameter(_Model):
+    name: str
+    param_type: Optional[str] = None
+    description: Optional[str] = None
+    required: bool = False
+
+
+class TemplateFunction(_Model):
+    name: str
+    description: Optional[str] = None
+    parameters: List[TemplateFunctionParameter] = Field(default_factory=list)
+    return_type: Optional[str] = None
+
+
+class ResponseRequest(_Model):
+    method: Optional[str] = None
+    uri: Optional[str] = None
+    path: Optional[str] = None
+    query_params: Dict[str, str] = Field(default_factory=dict)
+    headers: Dict[str, str] = Field(default_factory=dict)
+    body: Optional[str] = Field(default=None, description="base64")
+
+
+class ResponseData(_Model):
+    status_code: int
+    headers: Dict[str, str] = Field(default_factory=dict)
+    body: Optional[str] = Field(default=None, description="base64")
+    content_type: Optional[str] = None
+
+
+class DataQuery(_Model):
+    query: str
+    parameters: Union[Dict[str, Any], List[Any]] = Field(default_factory=dict)
+
+
+class DataColumn(_Model):
+    name: str
+    data_type: Optional[str] = None
+    nullable: Optional[bool] = None
+
+
+class DataResult(_Model):
+    rows: List[Dict[str, Any]] = Field(default_factory=list)
+    columns: List[DataColumn] = Field(default_factory=list)
+
+
+# Request bodies, one per operation.
+
+class AuthenticateRequest(_Model):
+    context: PluginContext = Field(default_factory=PluginContext)
+    credentials: AuthCredentials
+
+
+class ListFunctionsRequest(_Model):
+    context: Optional[PluginContext] = None
+
+
+class ExecuteFunctionRequest(_Model):
+    function_name: str = Field(min_length=1)
+    args: List[Any] = Field(default_factory=list)
+    context: Optional[PluginContext] = None
+
+
+class GenerateResponseRequest(_Model):
+    context: PluginContext = Field(default_factory=PluginContext)
+    request: ResponseRequest = Field(default_factory=ResponseRequest)
+
+
+class QueryRequest(_Model):
+    query: DataQuery
+    context: Optional[PluginContext] = None
+
+
+class GetCapabilitiesRequest(_Model):
+    context: Optional[PluginContext] = None
+
+
+ErrorCode = Literal["plugin_error", "bad_input", "unsupported_operation", "unauthorized", "internal"]
+
+
+class ErrorInfo(BaseModel):
+    code: ErrorCode
+    message: str
+    details: Optional[Dict[str, Any]] = None
+
+
+REQUEST_MODELS = {
+    "authenticate": AuthenticateRequest,
+    "list_functions": ListFunctionsRequest,
+    "execute_function": ExecuteFunctionRequest,
+    "generate_response": GenerateResponseRequest,
+    "query": QueryRequest,
+    "get_capabilities": GetCapabilitiesRequest,
+}
+
+HTTP_PATHS = {
+    "authenticate": "/plugin/authenticate",
+    "list_functions": "/plugin/template/list",
+    "execute_function": "/plugin/template/execute",
+    "generate_response": "/plugin/response/generate",
+    "query": "/plugin/datasource/query",
+    "get_capabilities": "/plugin/capabilities",
+}
