@@ -91,7 +91,12 @@ export class HttpTransport implements Transport {
       if (err instanceof AttemptFailure) throw err;
       if (timedOut) throw new AttemptFailure('timeout', `${target} did not answer within timeout_ms (${timeoutMs} ms)`, true, { timeoutMs });
       if (signal?.aborted) throw new AttemptFailure('timeout', `${target} was cancelled by the caller`, false, { cancelled: true });
-      throw networkFailure(err, this.config.endpoint.origin, this.unreachableHint);
+      const failure = networkFailure(err, this.config.endpoint.origin, this.unreachableHint);
+      // TLS 1.3 servers reject a missing client certificate after the handshake, so we only see the socket close.
+      if (this.config.endpoint.protocol === 'https:' && !this.config.tls.cert && (failure.details.errno === 'UND_ERR_SOCKET' || failure.details.errno === 'ECONNRESET')) {
+        throw new AttemptFailure(failure.code, `${failure.message}; if the service requires mutual TLS, set remote.tls.cert_file and remote.tls.key_file`, failure.retryable, failure.details);
+      }
+      throw failure;
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

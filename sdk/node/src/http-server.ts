@@ -1,5 +1,6 @@
 // The HTTP/JSON server on node:http: POST /plugin/... per operation, GET /health, JSON envelopes.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MockForgePlugin } from './plugin';
@@ -11,18 +12,25 @@ import type { Envelope, Operation } from './types';
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 const ROUTES = new Map<string, Operation>(Object.entries(HTTP_PATHS).map(([op, path]) => [path, op as Operation]));
 
-export type HttpServeOptions = CommonServeOptions;
+export interface HttpServeOptions extends CommonServeOptions {
+  /** Serve https:// with this certificate; `ca` + `requestClientCert` turn on mutual TLS. */
+  tls?: { cert: string | Buffer; key: string | Buffer; ca?: string | Buffer; requestClientCert?: boolean };
+}
 
 export async function serveHttp(plugin: MockForgePlugin, options: HttpServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   checkListenHost(host, options.allowAllInterfaces);
   const secret = resolveSecret(options.secret);
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(plugin, req, res, secret, options.apiKeyHeader).catch((err: unknown) => {
       plugin.onError('get_capabilities', err);
       if (!res.headersSent) send(res, 500, { success: false, error: { code: 'internal', message: 'the plugin server failed to answer' } });
     });
-  });
+  };
+  const { tls } = options;
+  const server = tls
+    ? createTlsServer({ cert: tls.cert, key: tls.key, ca: tls.ca, requestCert: tls.requestClientCert ?? false, rejectUnauthorized: tls.requestClientCert ?? false }, listener)
+    : createServer(listener);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -40,7 +48,7 @@ export async function serveHttp(plugin: MockForgePlugin, options: HttpServeOptio
   });
   if (options.handleSignals ?? true) removeSignals = onShutdownSignal(close);
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  return { protocol: 'http', host, port, url: `http://${shownHost}:${port}`, close };
+  return { protocol: 'http', host, port, url: `${tls ? 'https' : 'http'}://${shownHost}:${port}`, close };
 }
 
 async function handle(plugin: MockForgePlugin, req: IncomingMessage, res: ServerResponse, secret: string | undefined, apiKeyHeader?: string): Promise<void> {

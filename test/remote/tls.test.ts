@@ -1,0 +1,75 @@
+// https:// endpoints: certificates verified, a private CA via tls.ca_file, insecure with a warning, mutual TLS.
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { createRemoteRuntime } from '../../host/src/remote/index';
+import type { RemoteRuntime } from '../../host/src/remote/index';
+import type { RemoteSection } from '../../host/src/manifest/types';
+import type { LogRecord } from '../../host/src/runtime';
+import type { RunningServer } from '../../sdk/node/src/index';
+import { makeCerts } from './helpers/certs';
+import type { Certs } from './helpers/certs';
+import { remoteManifest, SAMPLE_INPUTS } from './helpers/manifest';
+import { EveryKindPlugin } from './helpers/node-plugin';
+
+describe('TLS', () => {
+  let certs: Certs;
+  let server: RunningServer;
+  let mtls: RunningServer;
+  const runtimes: RemoteRuntime[] = [];
+  before(async () => {
+    certs = makeCerts();
+    const tls = { cert: certs.read(certs.serverCert), key: certs.read(certs.serverKey) };
+    server = await new EveryKindPlugin().listen(0, '127.0.0.1', { handleSignals: false, secret: null, tls });
+    mtls = await new EveryKindPlugin().listen(0, '127.0.0.1', { handleSignals: false, secret: null, tls: { ...tls, ca: certs.read(certs.caCert), requestClientCert: true } });
+  });
+  after(async () => {
+    for (const r of runtimes) await r.dispose();
+    await server.close();
+    await mtls.close();
+    rmSync(certs.dir, { recursive: true, force: true });
+  });
+
+  async function rt(endpoint: string, tls?: RemoteSection['tls'], onLog?: (r: LogRecord) => void): Promise<RemoteRuntime> {
+    // Paths in the manifest are relative to its directory: the certs dir plays that role here.
+    const r = await createRemoteRuntime(remoteManifest({ endpoint, tls, retry_policy: { max_retries: 2, backoff_ms: 1 } }), certs.dir, { onLog });
+    runtimes.push(r);
+    return r;
+  }
+
+  it('rejects a certificate from an unknown CA, not retried, pointing at tls.ca_file', async () => {
+    const out = await (await rt(server.url)).call('authenticate', SAMPLE_INPUTS.authenticate);
+    assert.equal(out.envelope.success, false);
+    const err = (out.envelope as { error: { code: string; message: string } }).error;
+    assert.equal(err.code, 'remote_unreachable');
+    assert.match(err.message, /TLS with https:\/\/127\.0\.0\.1:\d+ failed: the service's certificate is not trusted .*remote\.tls\.ca_file.*\(after 1 attempt\)$/);
+    assert.equal(out.timing.attempts, 1);
+  });
+
+  it('trusts the private CA named by tls.ca_file (relative to the manifest)', async () => {
+    const out = await (await rt(server.url, { ca_file: 'ca.crt' })).call('authenticate', SAMPLE_INPUTS.authenticate);
+    assert.equal(out.envelope.success, true, JSON.stringify(out.envelope));
+  });
+
+  it('insecure: true connects and warns at load', async () => {
+    const logs: LogRecord[] = [];
+    const out = await (await rt(server.url, { insecure: true }, (r) => logs.push(r))).call('authenticate', SAMPLE_INPUTS.authenticate);
+    assert.equal(out.envelope.success, true);
+    assert.ok(logs.some((l) => l.level === 'warn' && l.source === 'host' && /certificate is NOT verified/.test(l.message)), JSON.stringify(logs));
+  });
+
+  it('mutual TLS: refused without a client certificate, accepted with cert_file/key_file', async () => {
+    const without = await (await rt(mtls.url, { ca_file: certs.caCert })).call('authenticate', SAMPLE_INPUTS.authenticate);
+    assert.equal(without.envelope.success, false);
+    const err = (without.envelope as { error: { code: string; message: string } }).error;
+    assert.equal(err.code, 'remote_unreachable');
+    assert.match(err.message, /https:\/\/127\.0\.0\.1:\d+ .*if the service requires mutual TLS, set remote\.tls\.cert_file and remote\.tls\.key_file/);
+
+    const withCert = await (await rt(mtls.url, { ca_file: certs.caCert, cert_file: 'client.crt', key_file: 'client.key' })).call('authenticate', SAMPLE_INPUTS.authenticate);
+    assert.equal(withCert.envelope.success, true, JSON.stringify(withCert.envelope));
+  });
+
+  it('a missing ca_file fails to load with the path', async () => {
+    await assert.rejects(createRemoteRuntime(remoteManifest({ endpoint: server.url, tls: { ca_file: 'nope.crt' } }), certs.dir), /remote\.tls\.ca_file: cannot read .*nope\.crt/);
+  });
+});
