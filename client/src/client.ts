@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_DOCUMENTS, MANIFEST_GLOB } from './selectors';
 import { SECTION } from './config';
+import { VALIDATION_STATUS, type ValidationStatusParams } from '../../server/src/lsp/protocol';
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
 
@@ -11,6 +12,9 @@ export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private readonly stateChanged = new vscode.EventEmitter<ServerState>();
   readonly onDidChangeState = this.stateChanged.event;
+  private readonly validated = new vscode.EventEmitter<ValidationStatusParams>();
+  /** The server validated a document (how long it took, what it found). */
+  readonly onDidValidate = this.validated.event;
   state: ServerState = 'stopped';
   /** Why the server is not running, when it failed. */
   failure: string | undefined;
@@ -43,6 +47,7 @@ export class ServerConnection implements vscode.Disposable {
       else if (e.newState === State.Starting) this.setState('starting');
       else if (this.state !== 'failed') this.setState('stopped');
     });
+    client.onNotification(VALIDATION_STATUS, (params: ValidationStatusParams) => this.validated.fire(params));
     this.setState('starting');
     try {
       await client.start();
@@ -68,6 +73,7 @@ export class ServerConnection implements vscode.Disposable {
   dispose(): void {
     void this.stop();
     this.stateChanged.dispose();
+    this.validated.dispose();
   }
 
   private fail(message: string): void {

@@ -45,6 +45,9 @@ export class Engine {
     if (!this.available) {
       return Promise.reject(new EngineMissingError(`The MockForge CLI bundle is missing (${this.cliPath}). Run \`npm run build\` in the extension folder.`));
     }
+    if (options.cwd && !existsSync(options.cwd)) {
+      return Promise.reject(new Error(`Cannot run mockforge-plugin ${args[0] ?? ''}: the folder ${options.cwd} does not exist.`));
+    }
     const { command, extraEnv } = nodeRunner();
     const env = { ...process.env, ...extraEnv };
     this.log(`$ mockforge-plugin ${args.map(quote).join(' ')}${options.cwd ? `   (in ${options.cwd})` : ''}`);

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ServerConnection, ServerState } from './client';
+import type { ValidationStatusParams } from '../../server/src/lsp/protocol';
 import { describe, findPlugins, pluginOf, type WorkspacePlugin } from './plugins';
 import { MANIFEST_GLOB } from './selectors';
 
@@ -13,6 +14,7 @@ export class StatusBar implements vscode.Disposable {
   private plugins: WorkspacePlugin[] = [];
   /** The plugin of the active editor, if any. */
   activePlugin: WorkspacePlugin | undefined;
+  private lastValidation: ValidationStatusParams | undefined;
 
   constructor(private readonly server: ServerConnection) {
     this.item.name = 'MockForge';
@@ -22,6 +24,10 @@ export class StatusBar implements vscode.Disposable {
       this.item,
       watcher,
       server.onDidChangeState(() => this.render()),
+      server.onDidValidate((v) => {
+        this.lastValidation = v;
+        this.render();
+      }),
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
       watcher.onDidCreate(() => this.refresh()),
       watcher.onDidDelete(() => this.refresh()),
@@ -46,6 +52,10 @@ export class StatusBar implements vscode.Disposable {
     const tip = new vscode.MarkdownString(`**MockForge language server:** ${state}`);
     if (this.server.failure) tip.appendMarkdown(`\n\n${this.server.failure}`);
     if (p) tip.appendMarkdown(`\n\n**Plugin:** ${p.id ?? '(no id)'} — ${describe(p)}\n\n${vscode.workspace.asRelativePath(p.manifest)}`);
+    const v = this.lastValidation;
+    if (v && v.uri === uri?.toString()) {
+      tip.appendMarkdown(`\n\nChecked in ${v.validationTimeMs.toFixed(1)} ms: ${v.errors} error(s), ${v.warnings} warning(s).`);
+    }
     tip.appendMarkdown(`\n\n${this.plugins.length} plugin(s) in the workspace. Click for the server log.`);
     this.item.tooltip = tip;
     this.item.backgroundColor = state === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;

@@ -23,6 +23,11 @@ export const inspectWasm: CommandSpec = {
 async function run(ctx: Ctx, arg: unknown): Promise<InspectResult | undefined> {
   const file = await pickFile(arg);
   if (!file) return undefined;
+  try {
+    await vscode.workspace.fs.stat(file);
+  } catch {
+    throw new Error(`Inspect WASM Module: ${file.fsPath} does not exist.`);
+  }
   const result = await ctx.engine.runAvailable(['inspect', file.fsPath], { cwd: path.dirname(file.fsPath) });
   if (result.code === 2) throw new Error(`Inspect WASM Module: ${result.stderr.trim() || `cannot read ${file.fsPath}`}`);
   const report = result.stdout + (result.stderr.trim() ? `\n${result.stderr}` : '');

@@ -1,0 +1,68 @@
+// Shared by the e2e tests: the extension under test, the fixture workspace, and event-driven waits.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MockforgeApi } from '../../../client/src/extension';
+
+export const EXTENSION_ID = 'mockforge.mockforge-plugin-studio';
+
+/** The activated extension's API (the language server may still be starting). */
+export async function extensionApi(): Promise<MockforgeApi> {
+  const ext = vscode.extensions.getExtension<MockforgeApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed in this VS Code`);
+  return ext.activate();
+}
+
+/** The API once the language server has started. */
+export async function activeApi(): Promise<MockforgeApi> {
+  const api = await extensionApi();
+  await api.serverReady;
+  return api;
+}
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the e2e workspace is not open');
+  return folder.uri;
+}
+
+export function fixture(...segments: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...segments);
+}
+
+/** Resolves with the document's diagnostics once `accept` holds (checked now and on every diagnostics change). */
+export function diagnosticsWhere(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const diags = vscode.languages.getDiagnostics(uri);
+      if (!accept(diags)) return false;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(diags);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    // A bound on the wait so a broken server fails the test with a message instead of hanging the run.
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what} on ${uri.fsPath}; diagnostics now: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map(describe))}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+export function describe(d: vscode.Diagnostic): string {
+  return `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${d.message}`;
+}
+
+/** Replaces the whole text of an open document (as typing would: unsaved, through the editor). */
+export async function setText(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'edit not applied');
+}
+
+export function hoverText(hovers: vscode.Hover[] | undefined): string {
+  return (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
