@@ -1,0 +1,348 @@
+// Runs calls against one module (docs/abi.md §2): keeps a live instance between calls, discards it after a trap,
+// and turns every outcome into an envelope. Synchronous: used as is in-process and inside the isolation worker.
+import { performance } from 'node:perf_hooks';
+import { Envelope, fail } from '../contract/envelope';
+import type { Operation } from '../contract/operations';
+import type { LogLevel, LogRecord } from '../runtime';
+import type { EnginePlan } from './plan';
+import type { OperationBinding } from './abi';
+import { HostStop, Symbolizer, decorate, failureFromError } from './trap';
+import { ImportHost, envImports, mockforgeImports } from './host-imports';
+import { ProcExit, createWasi } from './wasi';
+import { checkRegion, decodeReply } from './reply';
+
+export interface EngineResult {
+  envelope: Envelope;
+  logs: LogRecord[];
+  instantiateMs?: number;
+  callMs: number;
+  peakMemoryBytes?: number;
+}
+
+interface Live {
+  instance: WebAssembly.Instance;
+  exports: Record<string, WebAssembly.ExportValue>;
+  memory: WebAssembly.Memory;
+}
+
+interface CallState {
+  operation: string;
+  logs: LogRecord[];
+  denials: string[];
+  deadline: number;
+  lines: { 1: string; 2: string };
+  /** Command mode: stdout is the reply, not a log. */
+  stdout?: Buffer[];
+  stderrTail: string[];
+}
+
+type Fn = (...args: unknown[]) => unknown;
+
+export class Engine {
+  private live?: Live;
+  private state?: CallState;
+  private readonly symbolizer: Symbolizer;
+  private readonly label: string;
+  /** Memory size at the end of the last call, kept when the instance is discarded (peak memory reporting). */
+  private lastMemory?: number;
+
+  constructor(private readonly plan: EnginePlan, private readonly onLog?: (record: LogRecord) => void) {
+    this.symbolizer = new Symbolizer(plan.functionNames, plan.sourceMap);
+    this.label = plan.label;
+  }
+
+  call(operation: Operation, input: unknown): EngineResult {
+    let text: string;
+    try {
+      text = JSON.stringify(input ?? {});
+    } catch (err) {
+      return this.finish(fail('bad_input', `the request for ${operation} cannot be encoded as JSON: ${(err as Error).message}`), 0);
+    }
+    this.state = {
+      operation, logs: [], denials: [], deadline: performance.now() + this.plan.policy.timeoutMs,
+      lines: { 1: '', 2: '' }, stderrTail: [],
+    };
+    try {
+      return this.plan.abi.mode === 'command' ? this.callCommand(operation, Buffer.from(text, 'utf8')) : this.callReactor(operation, Buffer.from(text, 'utf8'));
+    } finally {
+      this.state = undefined;
+    }
+  }
+
+  dispose(): void {
+    this.live = undefined;
+  }
+
+  private callReactor(operation: Operation, input: Buffer): EngineResult {
+    const abi = this.plan.abi;
+    const binding = abi.operations.find((o) => o.operation === operation);
+    if (!binding) {
+      const has = abi.operations.map((o) => o.operation);
+      return this.finish(fail('unsupported_operation',
+        `${this.label} does not export "${operation}"` + (has.length ? ` (it implements: ${has.join(', ')})` : ' (it exports none of the operations)')), 0);
+    }
+    if (!binding.form) {
+      return this.finish(fail('missing_export', `${this.label}: export ${binding.export} has signature ${binding.signature}; the ABI expects (i32, i32) -> i64 (docs/abi.md §1)`), 0);
+    }
+    if (!abi.hasMemoryExport && !this.plan.policy.importedMemory) {
+      return this.finish(fail('missing_export', `${this.label} does not export its memory as "memory" (docs/abi.md §1)`), 0);
+    }
+    if (!abi.allocator) {
+      return this.finish(fail('missing_export', `${this.label} exports no allocator: export mockforge_alloc(size i32) -> i32 (or alloc, malloc, AssemblyScript __new + __pin) (docs/abi.md §1)`), 0);
+    }
+    let instantiateMs: number | undefined;
+    if (!this.live) {
+      const t0 = performance.now();
+      const failure = this.instantiate();
+      instantiateMs = performance.now() - t0;
+      if (failure) return this.finish(failure, 0, instantiateMs);
+    }
+    const live = this.live as Live;
+    const before = live.memory.buffer.byteLength;
+    const t1 = performance.now();
+    let envelope: Envelope;
+    try {
+      envelope = this.invoke(live, binding, input);
+    } catch (err) {
+      const { envelope: failure, discard } = failureFromError(err, this.failureContext(before));
+      if (discard) this.live = undefined;
+      return this.finish(failure, performance.now() - t1, instantiateMs);
+    }
+    return this.finish(decorate(envelope, this.failureContext(before)), performance.now() - t1, instantiateMs);
+  }
+
+  private invoke(live: Live, binding: OperationBinding, input: Buffer): Envelope {
+    const who = `${this.label} ${binding.operation}`;
+    const inPtr = this.allocate(live, input.length);
+    new Uint8Array(live.memory.buffer).set(input, inPtr);
+    const raw = (live.exports[binding.export] as Fn)(inPtr, input.length);
+    let outPtr: number;
+    let outLen: number;
+    if (binding.form === 'multi-value') {
+      const pair = raw as [number, number];
+      outPtr = pair[0] >>> 0;
+      outLen = pair[1] >>> 0;
+    } else {
+      const packed = BigInt.asUintN(64, raw as bigint);
+      outPtr = Number(packed >> 32n);
+      outLen = Number(packed & 0xffffffffn);
+    }
+    const bad = checkRegion(outPtr, outLen, live.memory.buffer.byteLength, this.plan.policy.maxOutputBytes, who);
+    // Copy the reply before calling anything else in the module (the free calls may reuse the memory).
+    const reply = bad ? undefined : new Uint8Array(live.memory.buffer, outPtr, outLen).slice();
+    this.release(live, inPtr, input.length, bad ? undefined : { ptr: outPtr, len: outLen });
+    return bad ?? decodeReply(reply as Uint8Array, who);
+  }
+
+  private allocate(live: Live, size: number): number {
+    const a = this.plan.abi.allocator;
+    if (!a) throw new HostStop('missing_export', `${this.label} exports no allocator (docs/abi.md §1)`, false);
+    const n = Math.max(size, 1);
+    const ptr = a.kind === 'assemblyscript'
+      ? ((live.exports[a.pin as string] as Fn)((live.exports[a.alloc] as Fn)(n, 1)) as number) >>> 0
+      : ((live.exports[a.alloc] as Fn)(n) as number) >>> 0;
+    if (ptr === 0) throw new HostStop('memory_limit', `${this.label}: its allocator ${a.alloc} returned 0 for ${n} bytes (out of memory)`);
+    if (ptr + n > live.memory.buffer.byteLength) {
+      throw new HostStop('bad_output', `${this.label}: its allocator ${a.alloc} returned ${ptr}, which is outside its memory (${live.memory.buffer.byteLength} bytes)`);
+    }
+    return ptr;
+  }
+
+  private release(live: Live, inPtr: number, inLen: number, out?: { ptr: number; len: number }): void {
+    const a = this.plan.abi.allocator;
+    if (!a?.free) return;
+    const free = live.exports[a.free] as Fn;
+    if (a.kind === 'assemblyscript') {
+      free(inPtr);
+      return;
+    }
+    if (out && out.ptr !== inPtr) free(...(a.freeTakesSize ? [out.ptr, out.len] : [out.ptr]));
+    free(...(a.freeTakesSize ? [inPtr, Math.max(inLen, 1)] : [inPtr]));
+  }
+
+  private callCommand(operation: Operation, input: Buffer): EngineResult {
+    const state = this.state as CallState;
+    state.stdout = [];
+    const t0 = performance.now();
+    const env = { MOCKFORGE_OPERATION: operation, MOCKFORGE_CONFIG: JSON.stringify(this.plan.policy.config) };
+    const failure = this.instantiate({ args: ['plugin', operation], env, stdin: input });
+    const instantiateMs = performance.now() - t0;
+    if (failure) return this.finish(failure, 0, instantiateMs);
+    const live = this.live as Live;
+    this.live = undefined; // command mode: a fresh instance per call
+    const before = live.memory.buffer.byteLength;
+    const t1 = performance.now();
+    let exitCode = 0;
+    try {
+      if (this.wasi) this.wasi.start(live.instance);
+      else (live.exports._start as Fn)();
+    } catch (err) {
+      if (err instanceof ProcExit) exitCode = err.exitCode;
+      else {
+        this.live = live;
+        const { envelope } = failureFromError(err, this.failureContext(before));
+        this.live = undefined;
+        return this.finish(envelope, performance.now() - t1, instantiateMs);
+      }
+    }
+    this.live = live;
+    const ctx = this.failureContext(before);
+    this.live = undefined;
+    const who = `${this.label} ${operation}`;
+    const out = Buffer.concat(state.stdout);
+    const trimmed = out.toString('utf8').trim();
+    const reply = trimmed ? decodeReply(Buffer.from(trimmed, 'utf8'), who) : undefined;
+    let envelope: Envelope;
+    if (exitCode !== 0 && (!reply || isBadOutput(reply))) {
+      const tail = state.stderrTail.length ? `; its last stderr lines:\n${state.stderrTail.join('\n')}` : '';
+      envelope = fail('plugin_error', `${who}: the program exited with status ${exitCode}${tail}`);
+    } else if (!reply) {
+      envelope = fail('bad_output', `${who}: the program wrote nothing to stdout; in command mode it must print the reply envelope (docs/abi.md §6)`);
+    } else if (out.length > this.plan.policy.maxOutputBytes) {
+      envelope = checkRegion(0, out.length, Infinity, this.plan.policy.maxOutputBytes, who) as Envelope;
+    } else {
+      envelope = reply;
+    }
+    return this.finish(decorate(envelope, ctx), performance.now() - t1, instantiateMs);
+  }
+
+  private wasi?: import('node:wasi').WASI;
+
+  /** Creates the instance (and runs WASI/_initialize for reactors). Returns an error envelope on failure. */
+  private instantiate(command?: { args: string[]; env: Record<string, string>; stdin: Uint8Array }): Envelope | undefined {
+    const { policy, abi, module } = this.plan;
+    let memory: WebAssembly.Memory | undefined;
+    const imports: WebAssembly.Imports = {};
+    if (policy.importedMemory) {
+      const m = policy.importedMemory;
+      memory = new WebAssembly.Memory({ initial: m.initial, maximum: m.maximum });
+      imports[m.module] = { [m.name]: memory };
+    }
+    const host: ImportHost = {
+      memory: () => {
+        if (!memory) throw new HostStop('missing_export', `${this.label} does not export its memory as "memory"`);
+        return memory;
+      },
+      alloc: (size) => {
+        if (!this.live) throw new HostStop('trap', `${this.label}: a host import that needs the allocator was called during start-up`);
+        return this.allocateForImport(this.live, size);
+      },
+      log: (level, message) => this.log(level, message, 'plugin'),
+      deny: (message) => this.deny(message),
+      remainingMs: () => Math.max(1, (this.state?.deadline ?? performance.now() + policy.timeoutMs) - performance.now()),
+    };
+    imports.mockforge = mockforgeImports(host, policy);
+    imports.env = { ...envImports(host), ...(imports.env ?? {}) };
+    this.wasi = undefined;
+    if (abi.usesWasi) {
+      const setup = createWasi(policy, {
+        memory: host.memory,
+        write: (fd, bytes) => this.stdio(fd, bytes),
+        stdin: command?.stdin ?? new Uint8Array(0),
+        deny: (message) => this.deny(message),
+      }, command ? { args: command.args, env: command.env } : undefined);
+      this.wasi = setup.wasi;
+      imports.wasi_snapshot_preview1 = setup.imports;
+    }
+    let instance: WebAssembly.Instance;
+    try {
+      instance = new WebAssembly.Instance(module, imports);
+    } catch (err) {
+      if (err instanceof WebAssembly.LinkError) {
+        return fail('load_failed', `${this.label} cannot be instantiated: ${err.message}`);
+      }
+      return failureFromError(err, this.failureContext(0)).envelope;
+    }
+    const exported = instance.exports.memory;
+    if (exported instanceof WebAssembly.Memory) memory = exported;
+    if (!memory) return fail('missing_export', `${this.label} does not export its memory as "memory" (docs/abi.md §1)`);
+    this.live = { instance, exports: instance.exports, memory };
+    if (command) return undefined;
+    try {
+      if (this.wasi) this.wasi.initialize(instance);
+      else if (abi.initialize) (instance.exports._initialize as Fn)();
+    } catch (err) {
+      const { envelope } = failureFromError(err, this.failureContext(0));
+      this.live = undefined;
+      if (envelope.success) return envelope;
+      return fail(envelope.error.code, `${envelope.error.message}\n(while running _initialize)`, envelope.error.details);
+    }
+    return undefined;
+  }
+
+  /** Allocation for config_get/http_fetch results: the plugin owns these buffers, so AssemblyScript's are not pinned. */
+  private allocateForImport(live: Live, size: number): number {
+    const a = this.plan.abi.allocator;
+    if (!a) throw new HostStop('missing_export', `${this.label} imports config_get/http_fetch but exports no allocator for the host to return values in (docs/abi.md §3)`);
+    return a.kind === 'assemblyscript'
+      ? ((live.exports[a.alloc] as Fn)(size, 1) as number) >>> 0
+      : ((live.exports[a.alloc] as Fn)(size) as number) >>> 0;
+  }
+
+  private stdio(fd: 1 | 2, bytes: Uint8Array): void {
+    const state = this.state;
+    if (!state) return;
+    if (fd === 1 && state.stdout) {
+      state.stdout.push(Buffer.from(bytes));
+      return;
+    }
+    const text = state.lines[fd] + Buffer.from(bytes).toString('utf8');
+    const parts = text.split('\n');
+    state.lines[fd] = parts.pop() ?? '';
+    for (const line of parts) this.stdioLine(fd, line);
+  }
+
+  private stdioLine(fd: 1 | 2, line: string): void {
+    const clean = line.replace(/\r$/, '');
+    if (fd === 2 && this.state) {
+      this.state.stderrTail.push(clean);
+      if (this.state.stderrTail.length > 5) this.state.stderrTail.shift();
+    }
+    this.log(fd === 1 ? 'info' : 'warn', clean, fd === 1 ? 'stdout' : 'stderr');
+  }
+
+  private log(level: LogLevel, message: string, source: LogRecord['source']): void {
+    const record: LogRecord = { level, message, source, time: Date.now() };
+    this.state?.logs.push(record);
+    this.onLog?.(record);
+  }
+
+  private deny(message: string): void {
+    this.state?.denials.push(message);
+    this.log('warn', message, 'host');
+  }
+
+  private failureContext(memoryBytesBefore: number) {
+    this.lastMemory = this.live?.memory.buffer.byteLength ?? this.lastMemory;
+    return {
+      label: this.label,
+      operation: this.state?.operation ?? '_initialize',
+      memoryBytes: this.live?.memory.buffer.byteLength ?? 0,
+      memoryBytesBefore,
+      maxMemoryBytes: Math.max(this.plan.policy.maxPages, 1) * 65536,
+      denials: this.state?.denials ?? [],
+      symbolizer: this.symbolizer,
+    };
+  }
+
+  private finish(envelope: Envelope, callMs: number, instantiateMs?: number): EngineResult {
+    const state = this.state;
+    if (state) {
+      for (const fd of [1, 2] as const) {
+        if (state.lines[fd]) this.stdioLine(fd, state.lines[fd]);
+        state.lines[fd] = '';
+      }
+    }
+    return {
+      envelope,
+      logs: state?.logs ?? [],
+      instantiateMs,
+      callMs,
+      peakMemoryBytes: this.live?.memory.buffer.byteLength ?? this.lastMemory,
+    };
+  }
+}
+
+function isBadOutput(reply: Envelope): boolean {
+  return !reply.success && reply.error.code === 'bad_output';
+}
