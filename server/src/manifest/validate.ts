@@ -1,0 +1,75 @@
+// All diagnostics of a manifest: YAML syntax, legacy shapes, schema, semantic rules, cross-file checks.
+import { isMap, isNode } from 'yaml';
+import type { ManifestDocument } from './parse';
+import { memo } from './parse';
+import { CODES, Severity, diag, type ManifestDiagnostic } from './diagnostic';
+import { syntaxDiagnostics } from './syntax';
+import { schemaDiagnostics } from './schemaDiagnostics';
+import { detectLegacy } from './legacy';
+import { migrateManifest } from './migrate';
+import { keyRange, documentStartRange, locate } from './paths';
+import { RULES, FILE_RULES } from './rules';
+import type { RuleContext } from './rules/context';
+import { nodeFileSystem, type ManifestFileSystem } from './fs';
+
+export interface ValidateOptions {
+  /** Directory holding the manifest; cross-file checks run only when it is known. */
+  dir?: string;
+  fs?: ManifestFileSystem;
+}
+
+export const MIGRATE_TITLE = 'Migrate to plugin.yaml v1';
+
+function byPosition(a: ManifestDiagnostic, b: ManifestDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+function contextOf(doc: ManifestDocument, options: ValidateOptions): RuleContext {
+  const root = doc.value !== null && typeof doc.value === 'object' && !Array.isArray(doc.value) ? doc.value as Record<string, unknown> : {};
+  return { doc, root, dir: options.dir, fs: options.fs ?? nodeFileSystem };
+}
+
+/** Diagnostics that depend only on the text (memoised per parse). */
+export function textDiagnostics(doc: ManifestDocument): ManifestDiagnostic[] {
+  return memo(doc, 'text-diagnostics', () => {
+    const out = syntaxDiagnostics(doc);
+    const root = doc.yaml.contents;
+    if (root !== null && !isMap(root)) {
+      if (doc.yaml.errors.length === 0) {
+        out.push(diag(documentStartRange(doc), Severity.Error, CODES.rootNotMap, 'plugin.yaml must be a mapping of sections (`plugin:`, `remote:`, `capabilities:` …)'));
+      }
+      return out.sort(byPosition);
+    }
+    const legacy = detectLegacy(doc);
+    if (legacy) {
+      const migrated = migrateManifest(doc);
+      const whole = doc.lines.range(0, doc.text.length);
+      out.push(diag(keyRange(doc, legacy.marker), Severity.Warning, CODES.legacy,
+        `this is ${legacy.label}, one of MockForge's older manifest shapes — run "${MIGRATE_TITLE}" to rewrite it in the canonical shape`,
+        { fixes: migrated !== undefined ? [{ title: MIGRATE_TITLE, edits: [{ range: whole, newText: migrated }], preferred: true }] : [] }));
+      // The shape itself is the one problem: schema errors would only repeat it field by field. In a hybrid (a v1
+      // `plugin:` map beside an old section) the rest is still checked, except inside the old section.
+      if (!isMap(doc.yaml.get('plugin', true))) return out.sort(byPosition);
+      const old = locate(doc, legacy.marker).found.pair;
+      const [from, to] = [old?.key, old?.value].reduce<[number, number]>((acc, n) => isNode(n) && n.range ? [Math.min(acc[0], n.range[0]), Math.max(acc[1], n.range[2])] : acc, [Infinity, -Infinity]);
+      const inside = (d: ManifestDiagnostic) => {
+        const o = doc.lines.offsetAt(d.range.start);
+        return o >= from && o <= to;
+      };
+      out.push(...schemaDiagnostics(doc).filter((d) => !inside(d)));
+    } else {
+      out.push(...schemaDiagnostics(doc));
+    }
+    const ctx = contextOf(doc, {});
+    for (const rule of RULES) out.push(...rule(ctx));
+    return out.sort(byPosition);
+  });
+}
+
+export function manifestDiagnostics(doc: ManifestDocument, options: ValidateOptions = {}): ManifestDiagnostic[] {
+  const text = textDiagnostics(doc);
+  if (!options.dir || !isMap(doc.yaml.contents) || text.some((d) => d.code === CODES.legacy && !isMap(doc.yaml.get('plugin', true)))) return text;
+  const ctx = contextOf(doc, options);
+  const files = FILE_RULES.flatMap((rule) => rule(ctx));
+  return files.length ? [...text, ...files].sort(byPosition) : text;
+}
