@@ -62,7 +62,25 @@ node test/e2e/runner.mjs --node "$N24/bin/node" --code-server "$CSDIR/node_modul
   --ext "$ROOT" --tests "$ROOT/out/test/e2e/suite/index.js" --workspace "$WS" --work-dir "$TOOLS/runs" \
   --timeout "${MOCKFORGE_E2E_TIMEOUT:-300}" "$@"
 rc=$?
-set -e
 rm -rf "$WS"
+
+# 6. The artifact users install: package the .vsix, install it into a fresh code-server and run the same suite
+#    against it (the development window is an empty carrier extension; the code under test is the installed one).
+if [ $rc = 0 ] && [ "${MOCKFORGE_E2E_VSIX:-1}" != 0 ]; then
+  say "package the .vsix"
+  if npm run --silent package >"$TOOLS/package.log" 2>&1; then
+    WS=$(mktemp -d "${TMPDIR:-/tmp}/mockforge-e2e-ws-XXXXXX")
+    cp -r test/fixtures/e2e-workspace/. "$WS/"
+    node test/e2e/runner.mjs --node "$N24/bin/node" --code-server "$CSDIR/node_modules/.bin/code-server" \
+      --install-vsix dist/mockforge-plugin-studio.vsix --ext "$ROOT/test/e2e/carrier" \
+      --tests "$ROOT/out/test/e2e/suite/index.js" --workspace "$WS" --work-dir "$TOOLS/runs" \
+      --timeout "${MOCKFORGE_E2E_TIMEOUT:-300}" "$@"
+    rc=$?
+    rm -rf "$WS"
+  else
+    say "vsce package failed:"; cat "$TOOLS/package.log"; rc=2
+  fi
+fi
+set -e
 say "done in $(( $(date +%s) - started ))s, exit $rc"
 exit $rc

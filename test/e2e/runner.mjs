@@ -48,7 +48,9 @@ fs.writeFileSync(path.join(work, 'user-data/User/settings.json'), JSON.stringify
 
 // code-server 4.139 needs Node 24: run its entry script with that binary (its shebang would pick `node` from PATH).
 const codeServer = (args) => (opt.node ? [opt.node, [fs.realpathSync(opt['code-server']), ...args]] : [opt['code-server'], args]);
-const baseEnv = { EXTENSIONS_GALLERY: '{}', ...process.env, ...isolatedEnv, MOCKFORGE_E2E_RESULT_FILE: resultFile };
+const baseEnv = { EXTENSIONS_GALLERY: '{}', ...process.env, ...isolatedEnv, MOCKFORGE_E2E_RESULT_FILE: resultFile,
+  // Tells the suite the extension under test must be the installed .vsix, not a development folder.
+  ...(opt['install-vsix'] ? { MOCKFORGE_E2E_INSTALLED: '1' } : {}) };
 const dirs = ['--user-data-dir', path.join(work, 'user-data'), '--extensions-dir', path.join(work, 'extensions')];
 
 // 1. Optionally install the packaged extension, the artifact users install, into this run's extensions dir.

@@ -14,6 +14,16 @@ suite('activation', () => {
     console.log(`running in ${vscode.env.appName} ${vscode.version}, uiKind=${vscode.UIKind[vscode.env.uiKind]}, remote=${vscode.env.remoteName}`);
   });
 
+  test('the extension under test is the packaged .vsix when the run installed one', function () {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    console.log(`extension loaded from ${ext.extensionPath}`);
+    if (process.env.MOCKFORGE_E2E_INSTALLED !== '1') this.skip();
+    assert.match(ext.extensionPath, /[/\\]extensions[/\\]mockforge\.mockforge-plugin-studio-/);
+    // --no-dependencies: everything the extension runs must be inside its bundles.
+    assert.equal(fs.existsSync(`${ext.extensionPath}/node_modules`), false);
+    assert.equal(fs.existsSync(`${ext.extensionPath}/client`), false, 'sources are not shipped');
+  });
+
   test('the language server starts and the status bar knows it', async () => {
     const api = await activeApi();
     assert.equal(api.ctx.server.state, 'running');
