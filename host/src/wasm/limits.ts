@@ -33,7 +33,7 @@ function encodeLimits(flags: number, min: number, max: number): number[] {
  * Imported memories are left in the bytes: the host creates them with the bounded maximum instead.
  */
 export function boundMemory(bytes: Uint8Array, mod: ParsedModule, maxBytes: number): BoundedModule {
-  const limitPages = Math.max(1, Math.floor(maxBytes / PAGE));
+  const limitPages = Math.floor(maxBytes / PAGE);
   const importedMem = mod.imports.find((i) => i.kind === 'memory');
   if (importedMem?.limits) {
     const l = importedMem.limits;

@@ -102,13 +102,15 @@ export function failureFromError(err: unknown, ctx: FailureContext): { envelope:
 }
 
 /**
- * A failing call whose memory grew to within 1/16 of the limit, or whose message says it ran out of memory, is reported
+ * A failing call whose memory grew past half the limit, or whose message says it ran out of memory, is reported
  * as memory_limit; a failing call after a denied capability as capability_denied. Both keep the original message.
  */
 export function decorate(envelope: Envelope, ctx: FailureContext): Envelope {
   if (envelope.success) return envelope;
   const { code, message, details } = envelope.error;
-  const nearLimit = ctx.memoryBytes >= ctx.maxMemoryBytes - ctx.maxMemoryBytes / 16 && ctx.memoryBytes > ctx.memoryBytesBefore;
+  // memory.grow failures are invisible to the host; allocators grow in big steps (often doubling), so a call that
+  // grew its memory past half the limit and then failed most likely failed to grow further.
+  const nearLimit = ctx.memoryBytes > ctx.maxMemoryBytes / 2 && ctx.memoryBytes > ctx.memoryBytesBefore;
   const saysOom = /out of memory|allocation (too large|failed)|memory allocation of|cannot allocate/i.test(message);
   if ((code === 'trap' || code === 'plugin_error' || code === 'bad_output') && (nearLimit || saysOom)) {
     return fail('memory_limit',

@@ -1,0 +1,201 @@
+// The hostile suite: each misbehaving module gets the right error code and an actionable message, and the next call
+// on the same host succeeds (the instance — or the worker — is replaced, the process lives on).
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPlugin, PluginLoadError, Isolation, LoadedPlugin } from '../../host/src/plugin';
+import type { Envelope } from '../../host/src/contract/envelope';
+import { cleanTemps, fixturePlugin, fixtureWasm } from './helpers';
+
+after(cleanTemps);
+
+function errorOf(envelope: Envelope): { code: string; message: string; details?: Record<string, unknown> } {
+  assert.equal(envelope.success, false, `expected a failure, got ${JSON.stringify(envelope)}`);
+  return (envelope as Extract<Envelope, { success: false }>).error;
+}
+
+async function expectRecovery(plugin: LoadedPlugin): Promise<void> {
+  const next = await plugin.call('get_capabilities', {});
+  assert.deepEqual(next.envelope, { success: true, result: { ok: true } }, 'the next call on the same host must succeed');
+}
+
+for (const isolation of ['in-process', 'worker'] as Isolation[]) {
+  describe(`hostile modules (${isolation})`, () => {
+    test('unreachable: trap with the reason and a named wasm stack', async () => {
+      const plugin = await loadPlugin(await fixtureWasm('unreachable'), { isolation });
+      try {
+        const err = errorOf((await plugin.call('authenticate', { credentials: {} })).envelope);
+        assert.equal(err.code, 'trap');
+        assert.match(err.message, /unreachable/);
+        assert.match(err.message, /at check_signature .*\n.*at validate_token/);
+        await expectRecovery(plugin);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
+    test('memory bomb: memory_limit with the limit in the message', async () => {
+      const dir = await fixturePlugin('memory-bomb', 'capabilities:\n  resources:\n    max_memory_bytes: 2097152\n');
+      const plugin = await loadPlugin(dir, { isolation });
+      try {
+        const outcome = await plugin.call('authenticate', {});
+        const err = errorOf(outcome.envelope);
+        assert.equal(err.code, 'memory_limit');
+        assert.match(err.message, /2 MiB memory limit/);
+        assert.match(err.message, /max_memory_bytes/);
+        assert.ok(outcome.peakMemoryBytes !== undefined && outcome.peakMemoryBytes <= 2 * 1024 * 1024, `peak ${outcome.peakMemoryBytes}`);
+        await expectRecovery(plugin);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
+    test('invalid JSON out: bad_output quoting what came back', async () => {
+      const plugin = await loadPlugin(await fixtureWasm('bad-json'), { isolation });
+      try {
+        const err = errorOf((await plugin.call('authenticate', {})).envelope);
+        assert.equal(err.code, 'bad_output');
+        assert.match(err.message, /invalid JSON/);
+        assert.match(err.message, /not json at all/);
+        await expectRecovery(plugin);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
+    test('out-of-bounds pointer: bad_output naming the pointer and the memory size', async () => {
+      const plugin = await loadPlugin(await fixtureWasm('out-of-bounds'), { isolation });
+      try {
+        const err = errorOf((await plugin.call('authenticate', {})).envelope);
+        assert.equal(err.code, 'bad_output');
+        assert.match(err.message, /pointer 2147418112 \+ length 100, which is outside its memory \(65536 bytes\)/);
+        await expectRecovery(plugin);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
+    test('output over the 16 MiB cap: bad_output', async () => {
+      const dir = await fixturePlugin('huge-output', 'capabilities:\n  resources:\n    max_memory_bytes: 67108864\n');
+      const plugin = await loadPlugin(dir, { isolation });
+      try {
+        const err = errorOf((await plugin.call('authenticate', {})).envelope);
+        assert.equal(err.code, 'bad_output');
+        assert.match(err.message, /17 MiB reply, over the 16 MiB limit/);
+        await expectRecovery(plugin);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
+    test('abort with a message: trap decoding the AssemblyScript strings', async () => {
+      const plugin = await loadPlugin(await fixtureWasm('abort'), { isolation });
+      try {
+        const err = errorOf((await plugin.call('authenticate', {})).envelope);
+        assert.equal(err.code, 'trap');
+        assert.match(err.message, /abort: token expired at assembly\/index\.ts:42:7/);
+        await expectRecovery(plugin);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
+    test('WASI file read without the capability: capability_denied saying what to grant', async () => {
+      const dir = await fixturePlugin('wasi-file', '', { 'data/reply.json': '{"success":true,"result":{"from":"file"}}' });
+      const plugin = await loadPlugin(dir, { isolation });
+      try {
+        const outcome = await plugin.call('authenticate', {});
+        const err = errorOf(outcome.envelope);
+        assert.equal(err.code, 'capability_denied');
+        assert.match(err.message, /tried to open "reply\.json".*allow_read/);
+        assert.match(err.message, /could not open reply\.json/, 'the plugin\'s own failure is kept');
+        assert.ok(outcome.logs.some((l) => l.source === 'host' && l.level === 'warn' && /capability_denied/.test(l.message)));
+        await expectRecovery(plugin);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
+    test('http_fetch without the capability: the plugin receives capability_denied', async () => {
+      const plugin = await loadPlugin(await fixtureWasm('http-fetch'), { isolation });
+      try {
+        const err = errorOf((await plugin.call('query', { url: 'http://127.0.0.1:9/never', method: 'GET' })).envelope);
+        assert.equal(err.code, 'capability_denied');
+        assert.match(err.message, /outbound HTTP is not allowed.*allow_outbound/);
+        await expectRecovery(plugin);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
+    test('missing operation: unsupported_operation listing what the plugin implements', async () => {
+      const plugin = await loadPlugin(await fixtureWasm('bad-json'), { isolation });
+      try {
+        const err = errorOf((await plugin.call('query', {})).envelope);
+        assert.equal(err.code, 'unsupported_operation');
+        assert.match(err.message, /does not export "query" \(it implements: authenticate, get_capabilities\)/);
+        await expectRecovery(plugin);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
+    test('missing allocator: missing_export naming the accepted allocators; other plugins still run', async () => {
+      const plugin = await loadPlugin(await fixtureWasm('no-allocator'), { isolation });
+      try {
+        const err = errorOf((await plugin.call('authenticate', {})).envelope);
+        assert.equal(err.code, 'missing_export');
+        assert.match(err.message, /exports no allocator: export mockforge_alloc\(size i32\) -> i32/);
+      } finally {
+        await plugin.dispose();
+      }
+      const good = await loadPlugin(await fixtureWasm('bad-json'), { isolation });
+      try {
+        await expectRecovery(good);
+      } finally {
+        await good.dispose();
+      }
+    });
+  });
+}
+
+describe('hostile modules that need a worker or fail to load', () => {
+  test('infinite loop: timeout, the worker is replaced and the next call succeeds', async () => {
+    const plugin = await loadPlugin(await fixtureWasm('loop'), { isolation: 'worker', timeoutMs: 300 });
+    try {
+      const err = errorOf((await plugin.call('authenticate', {})).envelope);
+      assert.equal(err.code, 'timeout');
+      assert.match(err.message, /did not finish within 300 ms and was stopped/);
+      await expectRecovery(plugin);
+      const again = errorOf((await plugin.call('authenticate', {}, { timeoutMs: 200 })).envelope);
+      assert.match(again.message, /within 200 ms/);
+      await expectRecovery(plugin);
+    } finally {
+      await plugin.dispose();
+    }
+  });
+
+  test('unknown import: load_failed naming the import; the next plugin loads and runs', async () => {
+    await assert.rejects(loadPlugin(await fixtureWasm('unknown-import'), { isolation: 'in-process' }), (err: unknown) => {
+      assert.ok(err instanceof PluginLoadError);
+      assert.equal(err.code, 'load_failed');
+      assert.match(err.message, /imports env\.steal_secrets \(function \(i32\) -> i32\), which the host does not provide/);
+      assert.equal(err.envelope.success, false);
+      return true;
+    });
+    const good = await loadPlugin(await fixtureWasm('bad-json'), { isolation: 'in-process' });
+    try {
+      await expectRecovery(good);
+    } finally {
+      await good.dispose();
+    }
+  });
+
+  test('Extism plugin: load_failed that says it is an Extism plugin', async () => {
+    await assert.rejects(loadPlugin(await fixtureWasm('extism'), { isolation: 'in-process' }), /extism:host\/env\.input_length: this is an Extism plugin/);
+  });
+
+  test('a manifest whose initial memory exceeds max_memory_bytes fails to load with the numbers', async () => {
+    const dir = await fixturePlugin('huge-output', 'capabilities:\n  resources:\n    max_memory_bytes: 32768\n');
+    await assert.rejects(loadPlugin(dir, { isolation: 'in-process' }), /starts with 1 memory pages \(64 KiB\), more than max_memory_bytes 32 KiB/);
+  });
+});
