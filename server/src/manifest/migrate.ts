@@ -24,14 +24,18 @@ export function migrateManifest(doc: ManifestDocument): string | undefined {
   const src = doc.yaml.contents;
   if (!isMap(src) || doc.yaml.errors.length > 0) return undefined;
   const out = new Document({});
-  out.commentBefore = doc.yaml.commentBefore;
+  out.commentBefore = doc.yaml.commentBefore ?? null;
   out.comment = doc.yaml.comment;
   const root = out.contents as YAMLMap<unknown, unknown>;
   const used = new Set<AnyPair>();
+  // A comment above the first key is the file's header: it stays at the top, wherever that key moves.
+  const firstKey = (src.items[0] as AnyPair | undefined)?.key;
+  const header = isScalar(firstKey) && firstKey.commentBefore && !out.commentBefore ? firstKey : undefined;
+  if (header) out.commentBefore = header.commentBefore ?? null;
 
   const newKey = (key: string, from?: AnyPair) => {
     const k = new Scalar(key);
-    if (from && isScalar(from.key)) {
+    if (from && isScalar(from.key) && from.key !== header) {
       k.commentBefore = from.key.commentBefore;
       k.spaceBefore = from.key.spaceBefore;
     }

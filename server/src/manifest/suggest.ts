@@ -24,7 +24,10 @@ export function closest(word: string, candidates: readonly string[]): string | u
   for (const c of candidates) {
     const cl = c.toLowerCase();
     // Prefix/containment ("authentication" → "auth", "host" → "allowed_hosts") counts as close.
-    const score = cl === w ? 0 : w.length >= 3 && (cl.startsWith(w) || w.startsWith(cl) || cl.includes(w)) ? 1 : editDistance(w, cl);
+    const contained = w.length >= 3 && (cl.startsWith(w) || w.startsWith(cl) || cl.includes(w));
+    // A long shared prefix ("intervals" → "interval_seconds") is a typo of the longer name.
+    const stem = w.length >= 6 && cl.startsWith(w.slice(0, w.length - 2));
+    const score = cl === w ? 0 : contained ? 1 : stem ? 2 : editDistance(w, cl);
     if (score < bestScore) {
       bestScore = score;
       best = c;

@@ -8,19 +8,22 @@ function cleanMessage(e: YAMLError): string {
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
 
-function firstDefinitionLine(doc: ManifestDocument, offset: number, key: string): number | undefined {
-  let line: number | undefined;
+/** The duplicate key at `offset` (its full range) and the line where the key was first defined. */
+function duplicateAt(doc: ManifestDocument, offset: number): { key: string; start: number; end: number; firstLine?: number } | undefined {
+  let result: { key: string; start: number; end: number; firstLine?: number } | undefined;
   visit(doc.yaml, {
     Map(_, map) {
-      if (line !== undefined || !isMap(map)) return;
+      if (!isMap(map)) return;
       const dup = map.items.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);
-      if (!dup) return;
+      if (!dup || !isScalar(dup.key) || !dup.key.range) return;
+      const key = String(dup.key.value);
       const first = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      if (first && isScalar(first.key) && first.key.range) line = doc.lines.positionAt(first.key.range[0]).line + 1;
+      const firstLine = first && first !== dup && isScalar(first.key) && first.key.range ? doc.lines.positionAt(first.key.range[0]).line + 1 : undefined;
+      result = { key, start: dup.key.range[0], end: dup.key.range[1], firstLine };
       return visit.BREAK;
     },
   });
-  return line;
+  return result;
 }
 
 export function syntaxDiagnostics(doc: ManifestDocument): ManifestDiagnostic[] {
@@ -30,10 +33,10 @@ export function syntaxDiagnostics(doc: ManifestDocument): ManifestDiagnostic[] {
     const safeEnd = end > start ? end : Math.min(doc.text.length, start + 1);
     const range = doc.lines.range(start, safeEnd);
     if (e.code === 'DUPLICATE_KEY') {
-      const key = doc.text.slice(start, end).replace(/^["']|["']$/g, '');
-      const line = firstDefinitionLine(doc, start, key);
-      const where = line ? ` (first defined on line ${line})` : '';
-      out.push(diag(range, Severity.Error, CODES.yamlDuplicateKey, `duplicate key \`${key}\`${where}`));
+      const dup = duplicateAt(doc, start);
+      const key = dup?.key ?? doc.text.slice(start, end);
+      const where = dup?.firstLine ? ` (first defined on line ${dup.firstLine})` : '';
+      out.push(diag(dup ? doc.lines.range(dup.start, dup.end) : range, Severity.Error, CODES.yamlDuplicateKey, `duplicate key \`${key}\`${where}`));
       return;
     }
     out.push(diag(range, severity, CODES.yamlSyntax, `YAML: ${cleanMessage(e)}`));

@@ -40,6 +40,8 @@ export function textDiagnostics(doc: ManifestDocument): ManifestDiagnostic[] {
       }
       return out.sort(byPosition);
     }
+    // Until the YAML parses, the value is a guess: schema and rule findings would mostly echo the syntax error.
+    if (doc.yaml.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return out.sort(byPosition);
     const legacy = detectLegacy(doc);
     if (legacy) {
       const migrated = migrateManifest(doc);
