@@ -13,6 +13,7 @@ import { DevServiceProcess } from './dev-service';
 import { AttemptFailure } from './failure';
 import { HealthMonitor } from './health';
 import type { HealthStatus } from './health';
+import { GrpcTransport } from './grpc-transport';
 import { HttpTransport } from './http-transport';
 import { ConcurrencyQueue } from './queue';
 import type { Transport } from './transport';
@@ -50,7 +51,11 @@ export async function createRemoteRuntime(manifest: PluginManifest, manifestDir:
   const hint = unreachableHint(config);
   let transport: Transport;
   if (config.protocol === 'grpc') {
-    throw new RemoteConfigError('remote.protocol "grpc" is not available in this build yet; use "http"');
+    try {
+      transport = new GrpcTransport(config, hint, options.protoPath);
+    } catch (err) {
+      throw new RemoteConfigError(`cannot set up the gRPC client: ${(err as Error).message}`);
+    }
   } else {
     transport = new HttpTransport(config, hint);
   }

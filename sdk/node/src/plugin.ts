@@ -4,6 +4,8 @@ import type {
   AuthCredentials, AuthResult, Capabilities, DataQuery, DataResult, Envelope, Operation, PluginContext,
   ResponseData, ResponseRequest, TemplateFunction,
 } from './types';
+import { serveGrpc } from './grpc-server';
+import type { GrpcServeOptions } from './grpc-server';
 import { serveHttp } from './http-server';
 import type { HttpServeOptions } from './http-server';
 import type { RunningServer } from './server';
@@ -40,6 +42,11 @@ export abstract class MockForgePlugin {
     return serveHttp(this, { ...options, port, host });
   }
 
+  /** Serves gRPC (mockforge.plugin.v1.PluginService) on host:port (default 127.0.0.1:50051; port 0 picks a free one). */
+  serveGrpc(port = 50051, host = '127.0.0.1', options: GrpcServeOptions = {}): Promise<RunningServer> {
+    return serveGrpc(this, { ...options, port, host });
+  }
+
   /** Runs one operation on a parsed request body. Never throws. */
   async dispatch(operation: Operation, body: unknown): Promise<DispatchResult> {
     const invalid = validateRequest(operation, body);
@@ -55,7 +62,8 @@ export abstract class MockForgePlugin {
         if (this.listFunctions) call = async () => ({ functions: await this.listFunctions!() });
         break;
       case 'execute_function':
-        if (this.executeFunction) call = () => this.executeFunction!(b.function_name as string, (b.args as unknown[]) ?? [], ctx);
+        // WIT function-result: the value travels as {result: <json>}.
+        if (this.executeFunction) call = async () => ({ result: (await this.executeFunction!(b.function_name as string, (b.args as unknown[]) ?? [], ctx)) ?? null });
         break;
       case 'generate_response':
         if (this.generateResponse) call = () => this.generateResponse!(ctx ?? emptyContext(), (b.request as ResponseRequest) ?? {});
@@ -64,7 +72,7 @@ export abstract class MockForgePlugin {
         if (this.query) call = () => this.query!(b.query as DataQuery, ctx);
         break;
       case 'get_capabilities':
-        call = async () => (this.getCapabilities ? this.getCapabilities() : { operations: this.operations() });
+        call = async () => (this.getCapabilities ? this.getCapabilities() : { types: this.kinds(), metadata: { operations: this.operations() } });
         break;
     }
     if (!call) {
@@ -81,6 +89,16 @@ export abstract class MockForgePlugin {
       const message = err instanceof Error ? err.message : String(err);
       return { status: 200, envelope: { success: false, error: { code: 'plugin_error', message } } };
     }
+  }
+
+  /** The plugin kinds this plugin implements, from its methods. */
+  kinds(): Array<'auth' | 'template' | 'response' | 'datasource'> {
+    const kinds: Array<'auth' | 'template' | 'response' | 'datasource'> = [];
+    if (this.authenticate) kinds.push('auth');
+    if (this.listFunctions || this.executeFunction) kinds.push('template');
+    if (this.generateResponse) kinds.push('response');
+    if (this.query) kinds.push('datasource');
+    return kinds;
   }
 
   /** The operations this plugin implements. */

@@ -62,19 +62,31 @@ export interface ResponseData {
 }
 
 export interface DataQuery {
+  query_type?: 'select' | 'insert' | 'update' | 'delete' | 'custom';
   query: string;
-  parameters?: Record<string, unknown> | unknown[];
+  parameters?: Record<string, unknown>;
+  limit?: number;
+  offset?: number;
   [extra: string]: unknown;
 }
 
+export interface DataRow {
+  values: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+}
+
 export interface DataResult {
-  rows: Array<Record<string, unknown>>;
+  rows: DataRow[];
   columns?: Array<{ name: string; data_type?: string; nullable?: boolean; [extra: string]: unknown }>;
   [extra: string]: unknown;
 }
 
 export interface Capabilities {
-  [key: string]: unknown;
+  types: Array<'auth' | 'template' | 'response' | 'datasource'>;
+  network?: { allow_outbound: boolean; allowed_hosts: string[] };
+  filesystem?: { allow_read: boolean; allow_write: boolean; allowed_paths: string[] };
+  resources?: Record<string, number>;
+  metadata?: Record<string, unknown>;
 }
 
 export type ErrorCode = 'plugin_error' | 'bad_input' | 'unsupported_operation' | 'unauthorized' | 'internal';
@@ -92,4 +104,14 @@ export const HTTP_PATHS: Record<Operation, string> = {
   generate_response: '/plugin/response/generate',
   query: '/plugin/datasource/query',
   get_capabilities: '/plugin/capabilities',
+};
+
+/** gRPC method names of mockforge.plugin.v1.PluginService (wit/plugin.proto). */
+export const GRPC_METHODS: Record<Operation, string> = {
+  authenticate: 'Authenticate',
+  list_functions: 'ListFunctions',
+  execute_function: 'ExecuteFunction',
+  generate_response: 'GenerateResponse',
+  query: 'Query',
+  get_capabilities: 'GetCapabilities',
 };

@@ -5,6 +5,7 @@ from .models import (
     DataColumn,
     DataQuery,
     DataResult,
+    DataRow,
     PluginContext,
     ResponseData,
     ResponseRequest,
@@ -22,7 +23,7 @@ from .plugin import (
 )
 
 __all__ = [
-    "AuthCredentials", "AuthResult", "DataColumn", "DataQuery", "DataResult", "PluginContext", "ResponseData",
+    "AuthCredentials", "AuthResult", "DataColumn", "DataQuery", "DataResult", "DataRow", "PluginContext", "ResponseData",
     "ResponseRequest", "TemplateFunction", "TemplateFunctionParameter", "AuthPlugin", "DataSourcePlugin",
     "DispatchResult", "MockForgePlugin", "PluginError", "ResponsePlugin", "TemplatePlugin",
 ]

@@ -4,7 +4,7 @@ Unknown fields are kept (extra="allow") so a newer host can add fields without b
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Literal, Optional, Union
+from typing import Any, Dict, List, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -65,8 +65,11 @@ class ResponseData(_Model):
 
 
 class DataQuery(_Model):
+    query_type: Optional[Literal["select", "insert", "update", "delete", "custom"]] = None
     query: str
-    parameters: Union[Dict[str, Any], List[Any]] = Field(default_factory=dict)
+    parameters: Dict[str, Any] = Field(default_factory=dict)
+    limit: Optional[int] = None
+    offset: Optional[int] = None
 
 
 class DataColumn(_Model):
@@ -75,8 +78,13 @@ class DataColumn(_Model):
     nullable: Optional[bool] = None
 
 
+class DataRow(_Model):
+    values: Dict[str, Any] = Field(default_factory=dict)
+    metadata: Dict[str, Any] = Field(default_factory=dict)
+
+
 class DataResult(_Model):
-    rows: List[Dict[str, Any]] = Field(default_factory=list)
+    rows: List[DataRow] = Field(default_factory=list)
     columns: List[DataColumn] = Field(default_factory=list)
 
 

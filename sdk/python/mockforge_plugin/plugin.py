@@ -99,7 +99,19 @@ class MockForgePlugin:
         raise NotImplementedError
 
     async def get_capabilities(self) -> Dict[str, Any]:
-        return {"operations": self.operations()}
+        return {"types": self.kinds(), "metadata": {"operations": self.operations()}}
+
+    def kinds(self) -> List[str]:
+        kinds = []
+        if self._implements("authenticate"):
+            kinds.append("auth")
+        if self._implements("list_functions") or self._implements("execute_function"):
+            kinds.append("template")
+        if self._implements("generate_response"):
+            kinds.append("response")
+        if self._implements("query"):
+            kinds.append("datasource")
+        return kinds
 
     def operations(self) -> List[str]:
         ops = [op for op, name in OPERATION_METHODS.items() if self._implements(name)]
@@ -136,7 +148,8 @@ class MockForgePlugin:
         if operation == "list_functions":
             return {"functions": _plain(await self.list_functions())}
         if operation == "execute_function":
-            return await self.execute_function(req.function_name, req.args, req.context)
+            # WIT function-result: the value travels as {"result": <json>}.
+            return {"result": _plain(await self.execute_function(req.function_name, req.args, req.context))}
         if operation == "generate_response":
             return await self.generate_response(req.context, req.request)
         if operation == "query":

@@ -5,7 +5,11 @@ import { SAMPLE_INPUTS } from './manifest';
 
 export async function assertEveryOperation(runtime: PluginRuntime, who: 'node' | 'py'): Promise<void> {
   const auth = await runtime.call('authenticate', SAMPLE_INPUTS.authenticate);
-  assert.deepEqual(auth.envelope, { success: true, result: { authenticated: true, user_id: `${who}-user`, claims: { role: 'admin', path: '/api/users' } } });
+  assert.equal(auth.envelope.success, true, JSON.stringify(auth.envelope));
+  const authResult = (auth.envelope as { result: { authenticated: boolean; user_id: string; claims: Record<string, unknown> } }).result;
+  assert.equal(authResult.authenticated, true);
+  assert.equal(authResult.user_id, `${who}-user`);
+  assert.deepEqual(authResult.claims, { role: 'admin', path: '/api/users' });
   assert.equal(auth.timing.attempts, 1);
 
   const denied = await runtime.call('authenticate', { ...SAMPLE_INPUTS.authenticate, credentials: { type: 'bearer', token: 'nope' } });
@@ -18,7 +22,7 @@ export async function assertEveryOperation(runtime: PluginRuntime, who: 'node' |
   assert.deepEqual(fns.map((f) => f.name), ['upper']);
 
   const exec = await runtime.call('execute_function', SAMPLE_INPUTS.execute_function);
-  assert.deepEqual(exec.envelope, { success: true, result: 'ABC' });
+  assert.deepEqual(exec.envelope, { success: true, result: { result: 'ABC' } });
 
   const gen = await runtime.call('generate_response', SAMPLE_INPUTS.generate_response);
   assert.equal(gen.envelope.success, true, JSON.stringify(gen.envelope));
@@ -30,13 +34,14 @@ export async function assertEveryOperation(runtime: PluginRuntime, who: 'node' |
 
   const q = await runtime.call('query', SAMPLE_INPUTS.query);
   assert.equal(q.envelope.success, true, JSON.stringify(q.envelope));
-  const rows = (q.envelope as { result: { rows: Array<Record<string, unknown>> } }).result.rows;
-  assert.deepEqual(rows, [{ q: 'select 1', n: 1 }]);
+  const rows = (q.envelope as { result: { rows: Array<{ values: Record<string, unknown> }> } }).result.rows;
+  assert.deepEqual(rows.map((r) => r.values), [{ q: 'select 1', n: 1 }]);
 
   const caps = await runtime.call('get_capabilities', SAMPLE_INPUTS.get_capabilities);
   assert.equal(caps.envelope.success, true, JSON.stringify(caps.envelope));
-  assert.deepEqual((caps.envelope as { result: { operations: string[] } }).result.operations,
-    ['authenticate', 'list_functions', 'execute_function', 'generate_response', 'query', 'get_capabilities']);
+  const capsResult = (caps.envelope as { result: { types: string[]; metadata: { operations: string[] } } }).result;
+  assert.deepEqual(capsResult.types, ['auth', 'template', 'response', 'datasource']);
+  assert.deepEqual(capsResult.metadata.operations, ['authenticate', 'list_functions', 'execute_function', 'generate_response', 'query', 'get_capabilities']);
 
   // An exception in the plugin's code is its own failure: success:false with the message, no retry, still serving.
   const boom = await runtime.call('execute_function', { function_name: 'boom', args: [] });
@@ -45,7 +50,7 @@ export async function assertEveryOperation(runtime: PluginRuntime, who: 'node' |
   assert.match((boom.envelope as { error: { message: string } }).error.message, new RegExp(`boom from ${who === 'py' ? 'python' : 'node'}`));
   assert.equal(boom.timing.attempts, 1);
   const again = await runtime.call('execute_function', SAMPLE_INPUTS.execute_function);
-  assert.deepEqual(again.envelope, { success: true, result: 'ABC' });
+  assert.deepEqual(again.envelope, { success: true, result: { result: 'ABC' } });
 
   // Invalid input: the SDK's 400 with a bad_input envelope naming the field, not retried.
   const bad = await runtime.call('execute_function', { args: [] });

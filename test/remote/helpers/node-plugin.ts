@@ -24,7 +24,7 @@ export class EveryKindPlugin extends MockForgePlugin {
   }
 
   override query(query: DataQuery): DataResult {
-    return { rows: [{ q: query.query, n: 1 }], columns: [{ name: 'q', data_type: 'string' }] };
+    return { rows: [{ values: { q: query.query, n: 1 } }], columns: [{ name: 'q', data_type: 'string' }] };
   }
 
   // Quiet in tests: the failure is asserted through the envelope.
