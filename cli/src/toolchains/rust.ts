@@ -27,7 +27,7 @@ export function planRustc(req: BuildRequest): BuildPlan {
   const found = findRustcForWasi();
   if (!found) throw new ToolchainMissing('rustc with a wasm32-wasi target', MISSING_HINT);
   const args = ['--target', found.target, '--crate-type', 'cdylib', '-o', path.relative(req.dir, req.artifact)];
-  args.push(...(req.release ? ['-C', 'opt-level=3', '-C', 'strip=symbols'] : ['-C', 'opt-level=2', '-g']));
+  args.push(...(req.release ? ['-C', 'opt-level=3', '-C', 'strip=symbols'] : ['-C', 'opt-level=2']));
   args.push(...req.flags, req.source ?? 'src/lib.rs');
   return { steps: [{ command: found.rustc, args, cwd: req.dir }], display: showCommand(undefined, 'rustc', args) };
 }
