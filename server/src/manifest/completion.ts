@@ -2,7 +2,7 @@
 // toolchains and file paths — never a key that is already present.
 import { isAbsolute, join, relative, extname } from 'node:path';
 import { isMap } from 'yaml';
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import type { ManifestDocument } from './parse';
 import { cursorContext } from './context';
 import { locate, keyText, type Path } from './paths';
@@ -85,6 +85,8 @@ function keyItems(doc: ManifestDocument, path: Path, line: number, range: { star
       detail: typeName(s),
       documentation: documentation(s),
       insertTextFormat: InsertTextFormat.Snippet,
+      // Snippet lines are relative to the key's line; the editor re-indents them (VS Code's default, made explicit).
+      insertTextMode: InsertTextMode.adjustIndentation,
       textEdit: { range, newText: keySnippet(k, s) },
       sortText: String(i).padStart(3, '0'),
       filterText: k,
@@ -137,11 +139,23 @@ function valueItems(path: Path, range: { start: Position; end: Position }, optio
   return items;
 }
 
+/** Scalar items already in the list at `listPath` (except the one being typed). */
+function existingItems(doc: ManifestDocument, listPath: Path, typing: string): Set<string> {
+  const { found, depth } = locate(doc, listPath);
+  const existing = new Set<string>();
+  const list = depth === listPath.length ? found.node?.toJSON?.() : undefined;
+  if (Array.isArray(list)) for (const v of list) existing.add(String(v));
+  existing.delete(typing);
+  return existing;
+}
+
 export function manifestCompletion(doc: ManifestDocument, position: Position, options: CompletionOptions = {}): CompletionList {
   const ctx = cursorContext(doc.lines, position);
   const range = { start: doc.lines.positionAt(ctx.prefixStart), end: position };
   let items: CompletionItem[];
-  if (ctx.kind === 'value') {
+  if (ctx.kind === 'value' && ctx.inFlowList) {
+    items = valueItems([...ctx.path, 0], range, options, existingItems(doc, ctx.path, ctx.prefix));
+  } else if (ctx.kind === 'value') {
     items = valueItems(ctx.path, range, options);
     // `types: ` on the key's own line: offer the flow list form too.
     const schema = schemaAt(ctx.path);
@@ -153,13 +167,7 @@ export function manifestCompletion(doc: ManifestDocument, position: Position, op
     if (itemSchema?.type === 'object') {
       items = keyItems(doc, ctx.path, position.line, range);
     } else {
-      const listPath = ctx.path.slice(0, -1);
-      const { found } = locate(doc, listPath);
-      const existing = new Set<string>();
-      const list = found.node?.toJSON?.();
-      if (Array.isArray(list)) for (const v of list) existing.add(String(v));
-      existing.delete(ctx.prefix);
-      items = valueItems(ctx.path, range, options, existing);
+      items = valueItems(ctx.path, range, options, existingItems(doc, ctx.path.slice(0, -1), ctx.prefix));
     }
   } else {
     items = keyItems(doc, ctx.path, position.line, range);

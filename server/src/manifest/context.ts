@@ -13,6 +13,8 @@ export interface CursorContext {
   prefixStart: number;
   /** Column where the key being typed starts. */
   indent: number;
+  /** The value is being typed inside a flow list (`types: [auth, |]`). */
+  inFlowList?: boolean;
 }
 
 const BLOCK_KEY = /^(\s*)(?:(-)\s+)?("[^"]*"|'[^']*'|[^\s#'"][^:#]*?)\s*:\s*(?:[|>][-+]?\d*)?\s*(?:#.*)?$/;
@@ -72,7 +74,7 @@ export function cursorContext(lines: LineIndex, position: Position): CursorConte
     const typed = content.slice(pair[0].length);
     // Inside a flow list (`types: [auth, te|`) only the current element counts.
     const prefix = typed.replace(/^.*[[,]\s*/, '').replace(/^["']/, '');
-    return { kind: 'value', path: [...parent, unquote(pair[1])], prefix, prefixStart: lineStart + before.length - prefix.length, indent: lead };
+    return { kind: 'value', path: [...parent, unquote(pair[1])], prefix, prefixStart: lineStart + before.length - prefix.length, indent: lead, inFlowList: /^\s*\[/.test(typed) };
   }
   if (/^[\w-]*$/.test(content)) {
     // `- ` then a word: a scalar item or the first key of an item map; the schema decides (see completion.ts).
