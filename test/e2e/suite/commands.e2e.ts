@@ -31,13 +31,18 @@ suite('commands', () => {
   });
 
   test('Inspect WASM Module reports on a module or says why it cannot', async () => {
-    const wasm = path.join(workspaceRoot().fsPath, 'auth-plugin', 'build', 'plugin.wasm');
-    await vscode.workspace.fs.writeFile(vscode.Uri.file(wasm), new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
-    if (!(await cliHas('inspect'))) return rejectsClearly('mockforge.inspectWasm', { file: wasm }, 'inspect');
-    const result = await vscode.commands.executeCommand<{ report: string; document: vscode.Uri }>('mockforge.inspectWasm', { file: wasm });
-    assert.ok(result.report.length > 0);
-    const doc = await vscode.workspace.openTextDocument(result.document);
-    assert.equal(doc.getText(), result.report);
+    // Outside the plugin folder: a module in auth-plugin/build would be checked against the manifest by other tests.
+    const wasm = vscode.Uri.joinPath(workspaceRoot(), 'scratch', 'empty.wasm');
+    await vscode.workspace.fs.writeFile(wasm, new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    try {
+      if (!(await cliHas('inspect'))) return await rejectsClearly('mockforge.inspectWasm', { file: wasm.fsPath }, 'inspect');
+      const result = await vscode.commands.executeCommand<{ report: string; document: vscode.Uri }>('mockforge.inspectWasm', { file: wasm.fsPath });
+      assert.ok(result.report.length > 0);
+      const doc = await vscode.workspace.openTextDocument(result.document);
+      assert.equal(doc.getText(), result.report);
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), 'scratch'), { recursive: true });
+    }
   });
 
   test('Run Plugin sends a saved request or says why it cannot', async () => {
