@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { delimiter, join } from 'node:path';
+import { ROOT } from './paths';
 
 export interface SpawnedServer {
   port: number;
@@ -14,7 +16,9 @@ export interface SpawnedServer {
 const LISTENING = /listening on (?:[a-z]+:\/\/)?(?:(?:\[[^\]]*\]|[^\s:/]+):)?(\d+)/;
 
 export async function spawnServer(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<SpawnedServer> {
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, PYTHONUNBUFFERED: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // PYTHONPATH: the SDK of this tree wins over any installed copy.
+  const env = { ...process.env, PYTHONUNBUFFERED: '1', PYTHONPATH: [join(ROOT, 'sdk/python'), process.env.PYTHONPATH].filter(Boolean).join(delimiter), ...options.env };
+  const child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
     const onData = (b: Buffer) => {
