@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { compareContracts } from './drift';
+import { compareSchema } from './schema-drift';
 import { protoModel } from './proto-model';
 import { joinWitFiles, PROTO_FILE, readWitFiles } from './wit-package';
 import { witModel } from './wit-model';
@@ -70,4 +71,13 @@ test('a WIT operation the proto lacks is caught', async () => {
   const mutated = protoText.replace(/\s*rpc Query\(QueryRequest\) returns \(QueryReply\);/, '');
   const problems = compareContracts(await wit, protoModel(mutated));
   assert.ok(problems.includes('operation query: proto service has no rpc Query'), problems.join('\n'));
+});
+
+test('schema.ts (what the validators enforce) matches the WIT', async () => {
+  assert.deepEqual(compareSchema(await wit), []);
+});
+
+test('a WIT change the validators do not know about is caught', async () => {
+  const problems = compareSchema(await witModel(mutateWit('response.wit', 'status-code: u16', 'status-code: u32')));
+  assert.deepEqual(problems, ['record response-data.status_code: schema.ts {"kind":"uint","bits":16}, WIT means {"kind":"uint","bits":32}']);
 });
