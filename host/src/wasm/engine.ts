@@ -47,7 +47,7 @@ export class Engine {
   private lastMemory?: number;
 
   constructor(private readonly plan: EnginePlan, private readonly onLog?: (record: LogRecord) => void) {
-    this.symbolizer = new Symbolizer(plan.functionNames, plan.sourceMap);
+    this.symbolizer = new Symbolizer(plan.functionNames, plan.sourceMap, plan.offsetShift);
     this.label = plan.label;
   }
 

@@ -89,7 +89,7 @@ function httpFetch(raw: string, host: ImportHost, policy: EnginePolicy) {
     host.deny(message);
     return fail('capability_denied', message);
   }
-  const timeout = Math.max(1, Math.min(req.timeout_ms ?? 5000, host.remainingMs()));
+  const timeout = Math.max(1, Math.floor(Math.min(Number(req.timeout_ms ?? 5000), host.remainingMs())));
   return fetchSync(req, timeout);
 }
 

@@ -10,6 +10,9 @@ export interface BoundedModule {
   maxPages: number;
   initialPages: number;
   imported: boolean;
+  /** Byte offsets at or after `shiftFrom` in the new bytes are `shiftBy` larger than in the original module. */
+  shiftFrom: number;
+  shiftBy: number;
 }
 
 function leb(n: number): number[] {
@@ -38,10 +41,10 @@ export function boundMemory(bytes: Uint8Array, mod: ParsedModule, maxBytes: numb
   if (importedMem?.limits) {
     const l = importedMem.limits;
     if (l.min > limitPages) throw tooBig(l.min, maxBytes);
-    return { bytes, maxPages: Math.min(l.max ?? limitPages, limitPages), initialPages: l.min, imported: true };
+    return { bytes, maxPages: Math.min(l.max ?? limitPages, limitPages), initialPages: l.min, imported: true, shiftFrom: 0, shiftBy: 0 };
   }
   const section = mod.sections.find((s) => s.id === 5);
-  if (!section || mod.memories.length === 0) return { bytes, maxPages: 0, initialPages: 0, imported: false };
+  if (!section || mod.memories.length === 0) return { bytes, maxPages: 0, initialPages: 0, imported: false, shiftFrom: 0, shiftBy: 0 };
   const r = new Reader(bytes, section.payloadStart, section.end);
   const count = r.u32();
   const payload: number[] = [...leb(count)];
@@ -66,7 +69,7 @@ export function boundMemory(bytes: Uint8Array, mod: ParsedModule, maxBytes: numb
   out.set(header, section.start);
   out.set(payload, section.start + header.length);
   out.set(bytes.subarray(section.end), section.start + header.length + payload.length);
-  return { bytes: out, maxPages: first.max, initialPages: first.min, imported: false };
+  return { bytes: out, maxPages: first.max, initialPages: first.min, imported: false, shiftFrom: section.start, shiftBy: out.length - bytes.length };
 }
 
 function tooBig(minPages: number, maxBytes: number): Error {

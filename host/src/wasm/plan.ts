@@ -25,6 +25,8 @@ export interface EnginePlan {
   abi: AbiPlan;
   policy: EnginePolicy;
   functionNames: Array<[number, string]>;
+  /** Bounding the memory resized the memory section: stack offsets past it are shifted back by this much. */
+  offsetShift: { from: number; by: number };
   /** The source map's JSON text (AssemblyScript --sourceMap), when the module has one next to it. */
   sourceMap?: string;
 }

@@ -110,6 +110,7 @@ export async function prepareWasm(wasmPath: string, manifest: PluginManifest | u
     abi: planAbi(parsed),
     policy,
     functionNames: [...parsed.functionNames.entries()],
+    offsetShift: { from: bounded.shiftFrom, by: bounded.shiftBy },
     sourceMap: await readSourceMap(wasmPath, report.sourceMappingURL),
   };
   return { plan, report, loadMs, fromCache, warnings };

@@ -22,7 +22,7 @@ export interface StackFrame {
 export class Symbolizer {
   private readonly names: Map<number, string>;
   private readonly map?: SourceMap;
-  constructor(names: Array<[number, string]>, sourceMapText?: string) {
+  constructor(names: Array<[number, string]>, sourceMapText?: string, private readonly shift = { from: 0, by: 0 }) {
     this.names = new Map(names);
     if (sourceMapText) {
       try {
@@ -33,6 +33,23 @@ export class Symbolizer {
     }
   }
 
+  /**
+   * The source position of a code offset. Optimisers leave some instructions unmapped (binaryen often does for the
+   * call instruction itself): then the closest mapped instruction up to 16 bytes before it stands in.
+   */
+  private sourceAt(offset: number): string | undefined {
+    if (!this.map) return undefined;
+    for (let at = offset; at >= 0 && at >= offset - 16;) {
+      const e = this.map.findEntry(0, at) as { generatedColumn?: number; originalSource?: string; originalLine?: number; originalColumn?: number };
+      if (e.generatedColumn === undefined) return undefined;
+      if (e.originalSource !== undefined && e.originalLine !== undefined) {
+        return `${e.originalSource}:${e.originalLine + 1}:${(e.originalColumn ?? 0) + 1}`;
+      }
+      at = e.generatedColumn - 1;
+    }
+    return undefined;
+  }
+
   frames(err: unknown): StackFrame[] {
     const stack = err instanceof Error && typeof err.stack === 'string' ? err.stack : '';
     const frames: StackFrame[] = [];
@@ -40,16 +57,16 @@ export class Symbolizer {
       const m = /wasm-function\[(\d+)\]:0x([0-9a-f]+)/.exec(line);
       if (!m) continue;
       const functionIndex = Number(m[1]);
-      const offset = parseInt(m[2], 16);
+      const raw = parseInt(m[2], 16);
+      // Offsets as in the original file (the one the source map and the user's tools describe).
+      const offset = raw >= this.shift.from + this.shift.by ? raw - this.shift.by : raw;
       const frame: StackFrame = { functionIndex, offset, name: this.names.get(functionIndex) };
       if (!frame.name) {
         const named = /at (?:\$)?([^\s(]+) \(wasm:/.exec(line);
         if (named) frame.name = named[1];
       }
-      const entry = this.map?.findEntry(0, offset) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
-      if (entry?.originalSource !== undefined && entry.originalLine !== undefined) {
-        frame.source = `${entry.originalSource}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}`;
-      }
+      const source = this.sourceAt(offset);
+      if (source) frame.source = source;
       frames.push(frame);
     }
     return frames;
