@@ -12,7 +12,7 @@ export interface VendorSpec {
   sdk: string;
   /** Destination inside the new project. */
   to: string;
-  /** Relative paths (files or folders) of the SDK left out of the copy, e.g. its own tests. */
+  /** Relative paths (files or folders) of the SDK left out of the copy, e.g. its own tests; `*suffix` matches names. */
   exclude?: string[];
 }
 

@@ -35,6 +35,12 @@ export function describeTemplates(): string {
   return [...byLang].map(([lang, kinds]) => `${lang}: ${kinds.join(', ')}`).join('; ') || 'none';
 }
 
+/** `tests` excludes that path; `*_test.go` excludes every file whose name ends with `_test.go`. */
+function isExcluded(rel: string, patterns: readonly string[]): boolean {
+  const base = path.posix.basename(rel);
+  return patterns.some((p) => (p.startsWith('*') ? base.endsWith(p.slice(1)) : rel === p));
+}
+
 export function scaffold(o: ScaffoldOptions): ScaffoldResult {
   if (!ID_PATTERN.test(o.id)) {
     throw new ScaffoldError(`invalid plugin id "${o.id}": use lowercase letters, digits and dashes, starting with a letter (^[a-z][a-z0-9-]*$)`);
@@ -57,9 +63,8 @@ export function scaffold(o: ScaffoldOptions): ScaffoldResult {
   const report: ScaffoldResult = { template, dir: o.dir, created: [], kept: [], unchanged: [] };
   copyTree(template.dir, o.dir, report, { values });
   for (const v of template.meta.vendor ?? []) {
-    const excluded = new Set(v.exclude ?? []);
     const sub: CopyReport = { created: [], kept: [], unchanged: [] };
-    copyTree(sdkDir(v.sdk), path.join(o.dir, v.to), sub, { exclude: (rel) => excluded.has(rel) });
+    copyTree(sdkDir(v.sdk), path.join(o.dir, v.to), sub, { exclude: (rel) => isExcluded(rel, v.exclude ?? []) });
     const prefix = (f: string) => path.join(v.to, f);
     report.created.push(...sub.created.map(prefix));
     report.unchanged.push(...sub.unchanged.map(prefix));
