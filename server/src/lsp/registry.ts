@@ -1,0 +1,9 @@
+// Every language the server speaks. A language plugs in by adding one line here (see features.ts for the interface).
+import type { LanguageFeatures } from './features';
+import { createManifestService } from '../manifest/service';
+
+export function createLanguageFeatures(): LanguageFeatures[] {
+  return [
+    createManifestService(),
+  ];
+}
