@@ -10,6 +10,7 @@ const POLL_MS = 100;
 
 export class DevServiceError extends Error {}
 
+/** Services started and not yet stopped (their process groups may outlive the shell that started them). */
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
@@ -36,13 +37,11 @@ export class DevServiceProcess {
     this.exitPromise = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         this.exited = { code, signal };
-        running.delete(child);
         resolve();
       });
       child.once('error', (err) => {
         this.output += `\n${err.message}`;
         this.exited ??= { code: null, signal: null };
-        running.delete(child);
         resolve();
       });
     });
@@ -84,6 +83,7 @@ export class DevServiceProcess {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.exited) {
+        await this.stop();
         throw new DevServiceError(`the dev service \`${this.spec.command}\` exited (${describeExit(this.exited)}) before its health check passed. Its output:\n${this.output || '(nothing)'}`);
       }
       if (await isHealthy()) return;
@@ -95,18 +95,40 @@ export class DevServiceProcess {
     }
   }
 
-  /** SIGTERM to the process group, SIGKILL if it is still there after a grace period. */
+  /**
+   * SIGTERM to the process group, SIGKILL after a grace period. Resolves when every process of the group is gone
+   * (the shell may exit before the server it started has released its port).
+   */
   async stop(graceMs = 3000): Promise<void> {
-    if (this.exited) return;
+    if (!groupAlive(this.child)) {
+      running.delete(this.child);
+      return;
+    }
     killGroup(this.child, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(this.child, 'SIGKILL'), graceMs);
-    await this.exitPromise;
-    clearTimeout(timer);
+    const deadline = Date.now() + graceMs;
+    while (groupAlive(this.child) && Date.now() < deadline) await delay(POLL_MS);
+    if (groupAlive(this.child)) {
+      killGroup(this.child, 'SIGKILL');
+      const hard = Date.now() + 2000;
+      while (groupAlive(this.child) && Date.now() < hard) await delay(POLL_MS);
+    }
+    await Promise.race([this.exitPromise, delay(1000)]);
+    running.delete(this.child);
+  }
+}
+
+function groupAlive(child: ChildProcess): boolean {
+  if (child.pid === undefined) return false;
+  try {
+    process.kill(process.platform !== 'win32' ? -child.pid : child.pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined) return;
   try {
     if (process.platform !== 'win32') process.kill(-child.pid, signal);
     else child.kill(signal);

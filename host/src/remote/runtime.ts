@@ -43,6 +43,11 @@ export interface RemoteRuntime extends PluginRuntime {
   onHealthChange(listener: (status: HealthStatus) => void): () => void;
   /** The dev service this runtime started, if any. */
   readonly devService: DevServiceProcess | undefined;
+  /**
+   * Starts remote.dev when the loopback endpoint is not answering and waits until it is healthy (calls do this
+   * themselves; the request panel calls it up front). Resolves with a failure envelope if the service cannot start.
+   */
+  start(onLog?: (record: LogRecord) => void): Promise<Envelope | undefined>;
 }
 
 /** Throws RemoteConfigError (a load_failed) when the manifest's remote section is unusable. */
@@ -85,6 +90,14 @@ class RemoteRuntimeImpl implements RemoteRuntime {
 
   get devService(): DevServiceProcess | undefined {
     return this.dev;
+  }
+
+  start(onLog?: (record: LogRecord) => void): Promise<Envelope | undefined> {
+    return this.ensureDevService((level, message) => {
+      const record: LogRecord = { level, message, source: 'host', time: Date.now() };
+      onLog?.(record);
+      if (!onLog) this.options.onLog?.(record);
+    });
   }
 
   health(): HealthStatus {
