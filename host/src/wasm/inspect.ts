@@ -114,6 +114,10 @@ export function detectLanguage(mod: ParsedModule, bytes: Uint8Array): { language
   if (names.includes('__wasm_call_ctors') || exportNames.has('__wasm_call_ctors') || (exportNames.has('malloc') && mod.imports.some((i) => i.module === 'wasi_snapshot_preview1'))) {
     return found('c', 'wasi-libc / wasm-ld markers (__wasm_call_ctors, malloc with WASI)');
   }
+  if (exportNames.has('__heap_base') || exportNames.has('__data_end')) return found('c', 'wasm-ld linker symbols exported (__heap_base, __data_end)');
+  if (exportNames.has('_initialize') && !langs.length) {
+    return found('c', 'a stripped wasm-ld reactor (_initialize) without markers of another language');
+  }
   return found('unknown');
 }
 
