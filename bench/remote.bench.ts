@@ -1,0 +1,122 @@
+// Remote plugins: per-call latency over HTTP and gRPC through the remote runtime, at concurrency 1 and 16, beside a
+// raw undici request to the same Node SDK server (the floor); and 10k calls at concurrency 64 without an error.
+// The server runs in its own process so it does not share the event loop with the client being measured.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'undici';
+import { createRemoteRuntime } from '../host/src/remote/index';
+import type { RemoteRuntime } from '../host/src/remote/index';
+import type { PluginManifest } from '../host/src/manifest/types';
+import { percentiles } from './harness';
+import type { Benchmark, BenchResult, Percentiles } from './harness';
+
+const SDK = join(__dirname, '../sdk/node/src/index.js');
+const BODY = { context: { method: 'GET', uri: '/bench', headers: {} }, credentials: { type: 'bearer', token: 't' } };
+
+const SERVER = `
+const { AuthPlugin } = require(${JSON.stringify(SDK)});
+class P extends AuthPlugin { authenticate(ctx, cred) { return { authenticated: cred.token === 't', user_id: 'bench', claims: {} }; } }
+(async () => {
+  const p = new P();
+  const http = await p.listen(0, '127.0.0.1', { secret: null });
+  const grpc = await p.serveGrpc(0, '127.0.0.1', { secret: null });
+  console.log('listening on ' + http.port + ' ' + grpc.port);
+})();`;
+
+async function startServer(): Promise<{ child: ChildProcess; http: number; grpc: number }> {
+  const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const [http, grpc] = await new Promise<number[]>((resolve, reject) => {
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /listening on (\d+) (\d+)/.exec(out);
+      if (m) resolve([Number(m[1]), Number(m[2])]);
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+  return { child, http: http!, grpc: grpc! };
+}
+
+/** Runs `total` calls with `concurrency` in flight; per-call latency percentiles in ms, and the failures. */
+async function measure(call: () => Promise<boolean>, total: number, concurrency: number, times: number[] = []): Promise<Percentiles & { errors: number }> {
+  let next = 0;
+  let errors = 0;
+  const worker = async () => {
+    while (next < total) {
+      next++;
+      const t0 = performance.now();
+      const ok = await call().catch(() => false);
+      times.push(performance.now() - t0);
+      if (!ok) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { ...percentiles(times), errors };
+}
+
+function manifest(protocol: 'http' | 'grpc', port: number): PluginManifest {
+  return {
+    plugin: { id: 'bench', version: '0.1.0', name: 'bench', types: ['auth'], runtime: 'remote' },
+    remote: { protocol, endpoint: `http://127.0.0.1:${port}`, timeout_ms: 5000, health_check: { enabled: false } },
+    capabilities: { resources: { max_concurrent_requests: 64 } },
+  };
+}
+
+export const benchmarks: Benchmark[] = [{
+  group: 'remote',
+  async run(ctx): Promise<BenchResult[]> {
+    const server = await startServer();
+    const results: BenchResult[] = [];
+    const runtimes: RemoteRuntime[] = [];
+    const pool = new Pool(`http://127.0.0.1:${server.http}`, { connections: 64 });
+    try {
+      const http = await createRemoteRuntime(manifest('http', server.http), __dirname);
+      const grpc = await createRemoteRuntime(manifest('grpc', server.grpc), __dirname);
+      runtimes.push(http, grpc);
+      const payload = JSON.stringify(BODY);
+      const raw = async () => {
+        const res = await pool.request({ path: '/plugin/authenticate', method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+        const j = (await res.body.json()) as { success?: boolean };
+        return res.statusCode === 200 && j.success === true;
+      };
+      const viaHttp = async () => (await http.call('authenticate', BODY)).envelope.success;
+      const viaGrpc = async () => (await grpc.call('authenticate', BODY)).envelope.success;
+      const n = ctx.quick ? 300 : 3000;
+      for (const fn of [raw, viaHttp, viaGrpc]) await measure(fn, 200, 8); // warm-up: connections, JIT
+
+      for (const c of [1, 16]) {
+        // Interleaved rounds, so load from elsewhere on the machine hits all three alike.
+        const samples: [number[], number[], number[]] = [[], [], []];
+        let floor!: Percentiles;
+        let h!: Percentiles & { errors: number };
+        let g!: Percentiles;
+        for (let round = 0; round < 5; round++) {
+          floor = await measure(raw, n / 5, c, samples[0]);
+          h = await measure(viaHttp, n / 5, c, samples[1]);
+          g = await measure(viaGrpc, n / 5, c, samples[2]);
+        }
+        results.push({ name: `remote: raw undici POST (floor), concurrency ${c}`, unit: 'ms', p50: floor.p50, p95: floor.p95, p99: floor.p99 });
+        const ratio = h.p50 / floor.p50;
+        results.push({
+          name: `remote: HTTP call via runtime, concurrency ${c}`, unit: 'ms', p50: h.p50, p95: h.p95, p99: h.p99,
+          peer: 'raw undici request, same server', peer_value: floor.p50, ratio, target: 'p50 ≤ 1.3× the floor', met: ratio <= 1.3 && h.errors === 0,
+        });
+        results.push({ name: `remote: gRPC call via runtime, concurrency ${c}`, unit: 'ms', p50: g.p50, p95: g.p95, p99: g.p99, peer: 'raw undici HTTP floor', peer_value: floor.p50, ratio: g.p50 / floor.p50 });
+      }
+      const total = ctx.quick ? 2000 : 10_000;
+      for (const [name, fn] of [['HTTP', viaHttp], ['gRPC', viaGrpc]] as const) {
+        const m = await measure(fn, total, 64);
+        results.push({ name: `remote: ${name} errors in ${total} calls at concurrency 64`, unit: 'errors', value: m.errors, target: '0 errors', met: m.errors === 0 });
+      }
+    } finally {
+      for (const r of runtimes) await r.dispose();
+      await pool.close();
+      server.child.kill('SIGTERM');
+      await once(server.child, 'exit');
+    }
+    return results;
+  },
+}];
