@@ -13,8 +13,9 @@ export type JsonMap = Record<string, JsonValue>;
 /** WIT `list<u8>`: standard base64 with padding. */
 export type Base64 = string;
 
+import type { ErrorCode } from './errors';
 /** The error codes of host/src/contract/errors.ts, as in WIT `error-code` (snake_case on the wire). */
-export type { ErrorCode } from './errors';
+export type { ErrorCode };
 
 // ---- types ----
 
@@ -38,9 +39,9 @@ export interface PluginContext {
   plugin_id?: string | null;
 }
 
-/** WIT `plugin-error`: the `error` of a failed reply (see envelope.ts for the normalised form). */
-export interface PluginErrorBody {
-  code: string;
+/** WIT `plugin-error`: the `error` of a failed reply (envelope.ts reads what peers send into this shape). */
+export interface PluginError {
+  code: ErrorCode;
   message: string;
   details?: JsonMap;
 }
