@@ -11,6 +11,13 @@ import type { RemoteConfig } from './config';
 import { AttemptFailure } from './failure';
 import type { AttemptInfo, Transport } from './transport';
 
+/** proto3 cannot tell an empty details map from none; the JSON envelope omits it (docs/protocol.md §7). */
+function dropEmptyDetails(value: unknown): unknown {
+  const error = (value as { error?: { details?: Record<string, unknown> } } | null)?.error;
+  if (error?.details && Object.keys(error.details).length === 0) delete error.details;
+  return value;
+}
+
 type UnaryMethod = (req: unknown, md: grpc.Metadata, opts: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res?: unknown) => void) => grpc.ClientUnaryCall;
 
 export class GrpcTransport implements Transport {
@@ -58,7 +65,7 @@ export class GrpcTransport implements Transport {
     } catch (err) {
       throw new AttemptFailure('bad_response', `${info.target} answered with ${(err as Error).message}`, false);
     }
-    const envelope = normaliseEnvelope(value);
+    const envelope = normaliseEnvelope(dropEmptyDetails(value));
     if (!envelope.ok) throw new AttemptFailure('bad_response', `${info.target} answered with a reply that is not an envelope (${envelope.reason}): ${JSON.stringify(value).slice(0, 200)}`, false);
     return { envelope: envelope.envelope, info };
   }

@@ -55,7 +55,7 @@ async function handle(plugin: MockForgePlugin, req: IncomingMessage, res: Server
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   if (path === '/health') {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, failure('bad_input', 'use GET /health'));
-    return send(res, 200, { status: 'healthy', operations: plugin.operations() });
+    return send(res, 200, { status: 'ok', operations: plugin.operations() });
   }
   const operation = ROUTES.get(path);
   if (!operation) return send(res, 404, failure('unsupported_operation', `no such path: ${path}`));

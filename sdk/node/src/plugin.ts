@@ -1,5 +1,6 @@
 // Base classes plugin authors extend (one per plugin kind), and the dispatch both servers (HTTP, gRPC) share:
 // validation → handler → reply envelope; a thrown error becomes success:false and the server keeps serving.
+import { performance } from 'node:perf_hooks';
 import type {
   AuthCredentials, AuthResult, Capabilities, DataQuery, DataResult, Envelope, Operation, PluginContext,
   ResponseData, ResponseRequest, TemplateFunction,
@@ -69,7 +70,16 @@ export abstract class MockForgePlugin {
         if (this.generateResponse) call = () => this.generateResponse!(ctx ?? emptyContext(), (b.request as ResponseRequest) ?? {});
         break;
       case 'query':
-        if (this.query) call = () => this.query!(b.query as DataQuery, ctx);
+        if (this.query) {
+          call = async () => {
+            const t0 = performance.now();
+            const result = await this.query!(b.query as DataQuery, ctx);
+            // execution_time_ms is required on the wire; measure it when the plugin does not say.
+            return result && typeof result === 'object' && result.execution_time_ms === undefined
+              ? { ...result, execution_time_ms: Math.round(performance.now() - t0) }
+              : result;
+          };
+        }
         break;
       case 'get_capabilities':
         call = async () => (this.getCapabilities ? this.getCapabilities() : { types: this.kinds(), metadata: { operations: this.operations() } });

@@ -77,6 +77,9 @@ export interface DataRow {
 
 export interface DataResult {
   rows: DataRow[];
+  total_count?: number;
+  /** Filled in by the SDK (measured) when absent. */
+  execution_time_ms?: number;
   columns?: Array<{ name: string; data_type?: string; nullable?: boolean; [extra: string]: unknown }>;
   [extra: string]: unknown;
 }

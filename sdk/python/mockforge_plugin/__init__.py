@@ -2,6 +2,7 @@
 from .models import (
     AuthCredentials,
     AuthResult,
+    UserIdentity,
     DataColumn,
     DataQuery,
     DataResult,
@@ -23,7 +24,7 @@ from .plugin import (
 )
 
 __all__ = [
-    "AuthCredentials", "AuthResult", "DataColumn", "DataQuery", "DataResult", "DataRow", "PluginContext", "ResponseData",
+    "AuthCredentials", "AuthResult", "UserIdentity", "DataColumn", "DataQuery", "DataResult", "DataRow", "PluginContext", "ResponseData",
     "ResponseRequest", "TemplateFunction", "TemplateFunctionParameter", "AuthPlugin", "DataSourcePlugin",
     "DispatchResult", "MockForgePlugin", "PluginError", "ResponsePlugin", "TemplatePlugin",
 ]

@@ -25,7 +25,7 @@ def create_app(plugin: "MockForgePlugin", secret: Optional[str] = None) -> FastA
 
     @app.get("/health")
     async def health():
-        return {"status": "healthy", "operations": plugin.operations()}
+        return {"status": "ok", "operations": plugin.operations()}
 
     def route(operation: str):
         async def handler(request: Request):

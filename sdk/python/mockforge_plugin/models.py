@@ -28,24 +28,42 @@ class AuthCredentials(_Model):
     data: Dict[str, Any] = Field(default_factory=dict)
 
 
+class UserIdentity(_Model):
+    user_id: str
+    username: Optional[str] = None
+    email: Optional[str] = None
+    display_name: Optional[str] = None
+    roles: List[str] = Field(default_factory=list)
+    groups: List[str] = Field(default_factory=list)
+    attributes: Dict[str, Any] = Field(default_factory=dict)
+
+
 class AuthResult(_Model):
     authenticated: bool
     user_id: Optional[str] = None
+    identity: Optional[UserIdentity] = None
     claims: Dict[str, Any] = Field(default_factory=dict)
+    metadata: Dict[str, Any] = Field(default_factory=dict)
+    error_message: Optional[str] = None
 
 
 class TemplateFunctionParameter(_Model):
     name: str
-    param_type: Optional[str] = None
-    description: Optional[str] = None
+    param_type: str = "any"
+    description: str = ""
     required: bool = False
+    default_value: Any = None
+    var_args: bool = False
 
 
 class TemplateFunction(_Model):
     name: str
-    description: Optional[str] = None
+    description: str = ""
     parameters: List[TemplateFunctionParameter] = Field(default_factory=list)
-    return_type: Optional[str] = None
+    return_type: str = "any"
+    examples: List[str] = Field(default_factory=list)
+    category: Optional[str] = None
+    pure: bool = False
 
 
 class ResponseRequest(_Model):
@@ -58,10 +76,12 @@ class ResponseRequest(_Model):
 
 
 class ResponseData(_Model):
-    status_code: int
+    status_code: int = Field(ge=0, le=65535)
     headers: Dict[str, str] = Field(default_factory=dict)
-    body: Optional[str] = Field(default=None, description="base64")
-    content_type: Optional[str] = None
+    body: str = Field(default="", description="base64")
+    content_type: str = "application/octet-stream"
+    metadata: Dict[str, Any] = Field(default_factory=dict)
+    cache_control: Optional[str] = None
 
 
 class DataQuery(_Model):
@@ -86,6 +106,8 @@ class DataRow(_Model):
 class DataResult(_Model):
     rows: List[DataRow] = Field(default_factory=list)
     columns: List[DataColumn] = Field(default_factory=list)
+    total_count: Optional[int] = None
+    execution_time_ms: Optional[int] = Field(default=None, description="filled in by the SDK when absent")
 
 
 # Request bodies, one per operation.

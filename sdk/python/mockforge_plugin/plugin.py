@@ -7,6 +7,7 @@ server keeps serving.
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
@@ -153,7 +154,12 @@ class MockForgePlugin:
         if operation == "generate_response":
             return await self.generate_response(req.context, req.request)
         if operation == "query":
-            return await self.query(req.query, req.context)
+            t0 = time.perf_counter()
+            result = _plain(await self.query(req.query, req.context))
+            # execution_time_ms is required on the wire; measure it when the plugin does not say.
+            if isinstance(result, dict) and result.get("execution_time_ms") is None:
+                result["execution_time_ms"] = round((time.perf_counter() - t0) * 1000)
+            return result
         return await self.get_capabilities()
 
     # Servers -----------------------------------------------------------------------------------------------------

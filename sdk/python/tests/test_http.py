@@ -17,20 +17,21 @@ def test_every_operation(plugin):
     c = client(plugin)
     r = c.post("/plugin/authenticate", json={"context": CONTEXT, "credentials": {"type": "bearer", "token": "let-me-in"}})
     assert r.status_code == 200
-    assert r.json() == {"success": True, "result": {"authenticated": True, "user_id": "u1", "claims": {"role": "admin", "uri": "/api/users"}}}
+    assert r.json() == {"success": True, "result": {"authenticated": True, "user_id": "u1", "claims": {"role": "admin", "uri": "/api/users"}, "metadata": {}}}
     assert c.post("/plugin/template/list", json={}).json()["result"]["functions"][0]["name"] == "upper"
     assert c.post("/plugin/template/execute", json={"function_name": "upper", "args": ["ab"]}).json() == {"success": True, "result": {"result": "AB"}}
     gen = c.post("/plugin/response/generate", json={"context": CONTEXT, "request": {"path": "/x"}}).json()["result"]
     assert gen["status_code"] == 200 and base64.b64decode(gen["body"]) == b"hi"
-    rows = c.post("/plugin/datasource/query", json={"query": {"query": "select", "limit": 5}}).json()["result"]["rows"]
-    assert rows == [{"values": {"q": "select", "limit": 5}, "metadata": {}}]
+    q = c.post("/plugin/datasource/query", json={"query": {"query": "select", "limit": 5}}).json()["result"]
+    assert q["rows"] == [{"values": {"q": "select", "limit": 5}, "metadata": {}}]
+    assert isinstance(q["execution_time_ms"], int)
     caps = c.post("/plugin/capabilities", json={}).json()["result"]
     assert caps["types"] == ["auth", "template", "response", "datasource"]
 
 
 def test_health(plugin):
     r = client(plugin).get("/health")
-    assert r.status_code == 200 and r.json()["status"] == "healthy"
+    assert r.status_code == 200 and r.json()["status"] == "ok"
 
 
 def test_validation_error_is_400_with_envelope(plugin):
