@@ -35,9 +35,9 @@ export function formatReport(r: InspectReport): string {
   } else {
     row('memory', 'none');
   }
-  row('imports', r.imports.length ? '' : 'none');
+  row('imports', r.imports.length ? String(r.imports.length) : 'none');
   for (const i of r.imports) lines.push(`  ${i.module}.${i.name} ${i.signature ?? i.kind}`);
-  row('exports', r.exports.length ? '' : 'none');
+  row('exports', r.exports.length ? String(r.exports.length) : 'none');
   for (const e of r.exports) lines.push(`  ${e.name} ${e.signature ?? e.kind}`);
   row('sections', r.customSections.length ? r.customSections.join(', ') : 'no custom sections');
   const producers = Object.entries(r.producers).map(([k, v]) => `${k}: ${v.map((p) => `${p.name} ${p.version}`.trim()).join(', ')}`);

@@ -12,6 +12,9 @@ import type { InspectReport } from './wasm/inspect';
 import { LoadError, prepareWasm } from './wasm/prepare';
 import { InProcessWasmRuntime } from './wasm/in-process';
 import { IsolatedWasmRuntime } from './isolate/isolated';
+import { DEFAULT_LIMITS } from './manifest/types';
+import { createRemoteRuntime, RemoteConfigError } from './remote/index';
+import type { RemoteRuntime } from './remote/index';
 
 export type Isolation = 'worker' | 'in-process';
 
@@ -49,6 +52,8 @@ export interface PluginInfo {
   limits: { maxMemoryBytes: number; timeoutMs: number; maxOutputBytes: number };
   /** Set-up warnings (e.g. an allowed_paths entry that is not a directory). */
   warnings: string[];
+  /** Remote plugins (plugin.runtime: remote): the client, with its health state. wasmPath is then the endpoint. */
+  remote?: RemoteRuntime;
 }
 
 export interface LoadedPlugin extends PluginRuntime {
@@ -99,6 +104,7 @@ export async function loadPlugin(target: string, options: LoadOptions = {}): Pro
       throw err;
     }
     const runtime = manifest.plugin.runtime ?? 'wasm';
+    if (runtime === 'remote') return loadRemote(where.root, where.manifestPath, manifest, options);
     if (runtime !== 'wasm') {
       throw new PluginLoadError('load_failed', `${where.manifestPath}: plugin.runtime "${runtime}" is not supported by this host yet (only wasm runs here for now)`);
     }
@@ -135,5 +141,42 @@ export async function loadPlugin(target: string, options: LoadOptions = {}): Pro
     info,
     call: (operation: Operation, input: unknown, callOptions?: CallOptions): Promise<CallOutcome> => runtime.call(operation, input, callOptions),
     dispose: () => runtime.dispose(),
+  };
+}
+
+/** plugin.runtime: remote — the service is called over HTTP or gRPC (host/src/remote); there is no module. */
+async function loadRemote(root: string, manifestPath: string, manifest: PluginManifest, options: LoadOptions): Promise<LoadedPlugin> {
+  let remote: RemoteRuntime;
+  try {
+    remote = await createRemoteRuntime(manifest, root, { onLog: options.onLog, env: { ...process.env, ...options.env } });
+  } catch (err) {
+    if (err instanceof RemoteConfigError) throw new PluginLoadError('load_failed', `${manifestPath}: ${err.message}`);
+    throw err;
+  }
+  const endpoint = `${remote.config.endpoint.origin}${remote.config.basePath}`;
+  const info: PluginInfo = {
+    id: manifest.plugin.id,
+    root,
+    manifestPath,
+    manifest,
+    wasmPath: endpoint,
+    isolation: 'in-process',
+    // No module to inspect: an honest empty report (abi none, no exports) rather than a missing field.
+    report: {
+      size: 0, sha256: '', binary: 'core-module', language: 'unknown', evidence: [`remote ${remote.config.protocol} service at ${endpoint}`],
+      abi: 'none', initialize: false, operations: [], imports: [], exports: [], customSections: [], producers: {}, problems: [],
+    },
+    loadMs: 0,
+    compiledFromCache: false,
+    limits: { maxMemoryBytes: manifest.capabilities?.resources?.max_memory_bytes ?? DEFAULT_LIMITS.maxMemoryBytes, timeoutMs: options.timeoutMs ?? remote.config.timeoutMs, maxOutputBytes: DEFAULT_LIMITS.maxOutputBytes },
+    warnings: remote.config.warnings,
+    remote,
+  };
+  return {
+    kind: 'remote',
+    info,
+    call: (operation: Operation, input: unknown, callOptions?: CallOptions): Promise<CallOutcome> =>
+      remote.call(operation, input, { ...callOptions, timeoutMs: callOptions?.timeoutMs ?? options.timeoutMs }),
+    dispose: () => remote.dispose(),
   };
 }

@@ -99,7 +99,7 @@ describe('AssemblyScript plugin built with asc', () => {
     try {
       const err = errorOf((await plugin.call('authenticate', { crash: true })).envelope);
       assert.equal(err.code, 'trap');
-      assert.match(err.message, /trap: unreachable\n  at assembly\/index\/checkSignature \(0x[0-9a-f]+\) assembly\/index\.ts:3:26\n  at assembly\/index\/authenticate \(0x[0-9a-f]+\) assembly\/index\.ts:9:\d+/);
+      assert.match(err.message, /trap: unreachable\n {2}at assembly\/index\/checkSignature \(0x[0-9a-f]+\) assembly\/index\.ts:3:26\n {2}at assembly\/index\/authenticate \(0x[0-9a-f]+\) assembly\/index\.ts:9:\d+/);
       const stack = err.details?.stack as Array<{ source?: string }>;
       assert.equal(stack[0].source, 'assembly/index.ts:3:26');
     } finally {

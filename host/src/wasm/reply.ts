@@ -5,8 +5,8 @@ import { fmtBytes } from './limits';
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function preview(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes.subarray(0, 80)).toString('utf8').replace(/[\x00-\x1f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return JSON.stringify(text) + (bytes.length > 80 ? '…' : '');
+  // JSON.stringify escapes control characters, so the preview is printable.
+  return JSON.stringify(Buffer.from(bytes.subarray(0, 80)).toString('utf8')) + (bytes.length > 80 ? '…' : '');
 }
 
 export function decodeReply(bytes: Uint8Array, who: string): Envelope {
