@@ -344,6 +344,7 @@ class Parser {
       }
     }
     this.partial = node;
+    node.end = node.body.end = this.prevEnd(); // a body cut short still covers what was parsed
     const close = this.expect('}');
     this.partial = undefined;
     node.body.end = close.end;

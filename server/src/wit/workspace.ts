@@ -1,0 +1,85 @@
+// Keeps the analysis of every WIT package the editor touches: a document is analysed together with the other .wit
+// files of its directory and that directory's deps/ (as wit-parser loads it), using unsaved editor text where known.
+import { readdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex } from '../text/lines';
+import { loadPackageDir, packageRootOf } from './loader';
+import { analyze, ParseCache, type WitInput } from './program';
+import type { Resolution } from './resolve';
+import type { SourceFile } from './symbols';
+
+export interface Analysis {
+  res: Resolution;
+  file: SourceFile;
+  lines: LineIndex;
+  /** Maps a SourceFile path back to the URI the editor knows it by. */
+  uriOf(file: SourceFile): string;
+  linesOf(file: SourceFile): LineIndex;
+}
+
+export class WitWorkspace {
+  private readonly cache = new ParseCache();
+  /** Latest text of documents the editor has shown us, by file path (or URI for non-file documents). */
+  private readonly open = new Map<string, { uri: string; text: string }>();
+  private readonly results = new Map<string, { key: string; res: Resolution }>();
+  private readonly lineCache = new WeakMap<SourceFile, LineIndex>();
+
+  /** Analyses the package a document belongs to. */
+  async analysisFor(document: TextDocument): Promise<Analysis> {
+    const key = keyOf(document.uri);
+    this.open.set(key, { uri: document.uri, text: document.getText() });
+    let inputs: WitInput[];
+    let root = key;
+    if (document.uri.startsWith('file:')) {
+      root = packageRootOf(key);
+      const siblings = await hasOtherWit(path.dirname(key), key);
+      if (siblings || root !== path.dirname(key)) {
+        inputs = await loadPackageDir(root, (f) => this.open.get(f)?.text).catch(() => [] as WitInput[]);
+        if (!inputs.some((i) => i.path === key)) inputs.push({ path: key, text: document.getText(), group: 'root', isDep: false });
+      } else inputs = [{ path: key, text: document.getText(), group: 'root', isDep: false }];
+    } else inputs = [{ path: key, text: document.getText(), group: 'root', isDep: false }];
+    const sig = inputs.map((i) => `${i.path}\u0000${i.text}`).join('\u0001');
+    let hit = this.results.get(root);
+    if (!hit || hit.key !== sig) {
+      hit = { key: sig, res: analyze(inputs, this.cache) };
+      this.results.set(root, hit);
+    }
+    return this.wrap(hit.res, hit.res.byPath.get(key)!);
+  }
+
+  /** Every analysis done so far (workspace symbols search them). */
+  all(): Resolution[] {
+    return [...this.results.values()].map((r) => r.res);
+  }
+
+  uriOf(file: SourceFile): string {
+    return this.open.get(file.path)?.uri ?? (path.isAbsolute(file.path) ? pathToFileURL(file.path).toString() : file.path);
+  }
+
+  linesOf(file: SourceFile): LineIndex {
+    let l = this.lineCache.get(file);
+    if (!l) { l = new LineIndex(file.text); this.lineCache.set(file, l); }
+    return l;
+  }
+
+  private wrap(res: Resolution, file: SourceFile): Analysis {
+    return { res, file, lines: this.linesOf(file), uriOf: (f) => this.uriOf(f), linesOf: (f) => this.linesOf(f) };
+  }
+}
+
+function keyOf(uri: string): string {
+  if (uri.startsWith('file:')) {
+    try { return fileURLToPath(uri); } catch { return uri; }
+  }
+  return uri;
+}
+
+async function hasOtherWit(dir: string, self: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).some((n) => n.endsWith('.wit') && path.join(dir, n) !== self);
+  } catch {
+    return false;
+  }
+}
