@@ -3,6 +3,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SAMPLE_REQUESTS } from '../../host/src/contract/samples';
 import { cleanTemps, fixturePlugin, fixtureWasm, runCli, tempDir } from './helpers';
 
 after(cleanTemps);
@@ -76,6 +77,12 @@ describe('mockforge-plugin run', () => {
     assert.equal(res.code, 0, res.stderr);
     assert.equal(res.stdout, '{"success":true,"result":{"legacy":true}}\n');
     assert.match(res.stderr, /\(worker\)/);
+  });
+
+  test('without --input the contract\'s sample request for the operation is sent', async () => {
+    const res = await runCli(['run', await fixtureWasm('command'), '--call', 'authenticate', '--compact']);
+    assert.equal(res.code, 0, res.stderr);
+    assert.deepEqual(JSON.parse(res.stdout), { success: true, result: SAMPLE_REQUESTS.authenticate });
   });
 
   test('--request: a saved request file supplies the operation and the input', async () => {

@@ -7,7 +7,7 @@ import { OPERATIONS, Operation, isOperation } from '../../../host/src/contract/o
 import { PluginLoadError, loadPlugin } from '../../../host/src/plugin';
 import { parseConfigPairs } from '../../../host/src/manifest/config';
 import { fmtMs, fmtSize, formatLog } from '../output';
-import { sampleRequest } from '../sample';
+import { sampleRequest } from '../../../host/src/contract/samples';
 
 const USAGE = `Usage: mockforge-plugin run <plugin dir|plugin.yaml|file.wasm> --call <operation> [options]
 
