@@ -1,0 +1,90 @@
+// A plugin built only for the SDK's own tests (test/sdk/assemblyscript.test.ts): every plugin kind registered, plus
+// probes for the JSON reader/writer, base64, httpFetch and abort.
+import {
+  AuthCredentials, AuthPlugin, AuthResult, DataColumn, DataQuery, DataResult, DataSourcePlugin, FunctionDescriptor,
+  JSONValue, PluginContext, ResponseData, ResponsePlugin, ResponseRequest, TemplatePlugin, base64Decode, configGet,
+  httpFetch, log, LogLevel, parseJSON, registerAuthPlugin, registerDataSourcePlugin, registerResponsePlugin,
+  registerTemplatePlugin, reject,
+} from '../index';
+import { packString, readString } from '../assembly/memory';
+
+export {
+  mockforge_alloc, mockforge_free, authenticate, list_functions, execute_function, generate_response, query,
+} from '../abi';
+
+class Auth extends AuthPlugin {
+  authenticate(ctx: PluginContext, credentials: AuthCredentials): AuthResult | null {
+    if (credentials.type == 'explode') return reject<AuthResult>('credential type not supported', 'bad_input');
+    const secret = configGet('token');
+    const user = ctx.header('X-USER');
+    log(LogLevel.Debug, 'checking ' + ctx.method + ' ' + ctx.uri + ' for ' + (user == null ? '?' : user));
+    if (secret == null) return AuthResult.deny('no token configured');
+    if (credentials.token != secret) return AuthResult.deny('invalid token');
+    return AuthResult.allow('u-' + credentials.token.length.toString()).claimString('type', credentials.type)
+      .claim('n', JSONValue.number(2));
+  }
+}
+
+class Functions extends TemplatePlugin {
+  listFunctions(): FunctionDescriptor[] {
+    return [new FunctionDescriptor('concat', 'Joins strings', 'string').param('parts', 'string', 'strings', true).example('concat a b')];
+  }
+  executeFunction(name: string, args: JSONValue[], ctx: PluginContext): JSONValue | null {
+    if (name != 'concat') return reject<JSONValue>('unknown function ' + name);
+    let s = '';
+    for (let i = 0; i < args.length; i++) s += args[i].asText();
+    return JSONValue.string(s);
+  }
+}
+
+class Responses extends ResponsePlugin {
+  generateResponse(ctx: PluginContext, request: ResponseRequest): ResponseData | null {
+    return ResponseData.text(202, request.method + ' ' + request.path + ' ✓').header('x-q', request.queryParams.getString('q'));
+  }
+}
+
+class Rows extends DataSourcePlugin {
+  query(q: DataQuery, ctx: PluginContext): DataResult | null {
+    const r = new DataResult();
+    r.columns.push(new DataColumn('field', 'string', false));
+    for (let i = 0; i < q.filters.length; i++) {
+      const f = q.filters[i];
+      r.rows.push(JSONValue.object().setString('field', f.field).setString('operator', f.operator).set('value', f.value));
+    }
+    r.totalCount = q.limit;
+    r.executionTimeMs = 1.5;
+    return r;
+  }
+}
+
+registerAuthPlugin(new Auth());
+registerTemplatePlugin(new Functions());
+registerResponsePlugin(new Responses());
+registerDataSourcePlugin(new Rows());
+
+/** Parses the input and writes it back; "ERR " + the parser's message when it is not JSON. */
+export function json_roundtrip(ptr: usize, len: i32): i64 {
+  const parsed = parseJSON(readString(ptr, len));
+  const v = parsed.value;
+  return packString(v == null ? 'ERR ' + parsed.error : v.stringify());
+}
+
+/** base64-decodes the input and returns the bytes as UTF-8 text ("ERR" when invalid). */
+export function base64_probe(ptr: usize, len: i32): i64 {
+  const bytes = base64Decode(readString(ptr, len));
+  return packString(bytes == null ? 'ERR' : String.UTF8.decode(bytes.buffer));
+}
+
+/** GETs the URL given as input and summarises the HttpResponse. */
+export function fetch_probe(ptr: usize, len: i32): i64 {
+  const res = httpFetch('GET', readString(ptr, len));
+  const summary = JSONValue.object().setBool('ok', res.ok).setNumber('status', <f64>res.status).setString('body', res.body)
+    .setString('errorCode', res.errorCode).setString('errorMessage', res.errorMessage);
+  const ct = res.header('Content-Type');
+  if (ct != null) summary.setString('contentType', ct);
+  return packString(summary.stringify());
+}
+
+export function abort_probe(): void {
+  throw new Error('probe exploded');
+}
