@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ERROR_CODES } from '../../host/src/contract/errors';
-import { GRPC_METHODS, HTTP_PATHS, OPERATIONS } from '../../host/src/contract/operations';
+import { normaliseEnvelope } from '../../host/src/contract/envelope';
+import { GRPC_METHODS, HTTP_PATHS, isOperation, OPERATIONS } from '../../host/src/contract/operations';
+import { validateRequest, validateResult } from '../../host/src/contract/validate';
 import { REPO_ROOT } from './wit-package';
 
 const doc = readFileSync(path.join(REPO_ROOT, 'docs', 'protocol.md'), 'utf8');
@@ -64,4 +66,44 @@ test('the doc-drift check notices a missing, an unknown and an empty code', () =
   assert.deepEqual(errorTableProblems(extra), ['exploded is not in errors.ts']);
   const empty = doc.replace(/^\| `trap` \|.*\n/m, '| `trap` | crash | fix |\n');
   assert.deepEqual(errorTableProblems(empty), ['`trap` needs a real "when" and "what to do"']);
+});
+
+/** The ```json blocks of each `### 3.N `operation`` section, parsed. */
+function examplesByOperation(markdown: string): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  const sections = markdown.split(/^### /m).slice(1);
+  for (const whole of sections) {
+    const section = whole.split(/^## /m)[0];
+    const op = /^3\.\d+ `([a-z_]+)`/.exec(section)?.[1];
+    if (!op) continue;
+    const blocks = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]) as unknown);
+    out.set(op, blocks);
+  }
+  return out;
+}
+
+test('every JSON example of section 3 is a valid request or reply for its operation', () => {
+  const examples = examplesByOperation(doc);
+  assert.deepEqual([...examples.keys()], [...OPERATIONS], 'one section per operation, in order');
+  let checked = 0;
+  for (const [op, blocks] of examples) {
+    assert.ok(isOperation(op), `section for unknown operation ${op}`);
+    for (const block of blocks) {
+      const reply = normaliseEnvelope(block);
+      if (typeof block === 'object' && block !== null && 'success' in block) {
+        assert.ok(reply.ok && reply.envelope.success, `${op}: example reply is not a success envelope`);
+        assert.deepEqual(validateResult(op, reply.envelope.result), [], `${op}: ${JSON.stringify(block)}`);
+      } else {
+        assert.deepEqual(validateRequest(op, block), [], `${op}: ${JSON.stringify(block)}`);
+      }
+      checked++;
+    }
+  }
+  assert.ok(checked >= 10, `only ${checked} examples found`);
+});
+
+test('the context example of section 2 is a valid plugin-context', () => {
+  const block = /## 2\. The request context[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)?.[1];
+  assert.ok(block);
+  assert.deepEqual(validateRequest('authenticate', { context: JSON.parse(block), credentials: { type: 'bearer' } }), []);
 });
