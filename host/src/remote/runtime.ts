@@ -118,6 +118,8 @@ class RemoteRuntimeImpl implements RemoteRuntime {
       const record: LogRecord = { level, message, source: 'host', time: Date.now() };
       logs.push(record);
       options.onLog?.(record);
+      // The runtime-level listener receives every record of every call too (like the wasm runtimes).
+      this.options.onLog?.(record);
     };
     const t0 = performance.now();
     if (this.disposed) {
