@@ -100,12 +100,20 @@ describe('mockforge-plugin run', () => {
     assert.match(res.stderr, /imports env\.steal_secrets/);
   });
 
-  test('a runtime the host does not support yet is load_failed, exit 2', async () => {
+  test('a manifest whose module is not built yet is load_failed saying so, exit 2', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'plugin.yaml'), 'plugin:\n  id: remote-one\n  version: 0.1.0\n  name: r\n  types: [auth]\n  runtime: remote\nremote:\n  protocol: http\n  endpoint: http://127.0.0.1:1\n');
+    writeFileSync(join(dir, 'plugin.yaml'), 'plugin:\n  id: unbuilt\n  version: 0.1.0\n  name: u\n  types: [auth]\nwasm:\n  path: build/plugin.wasm\n');
     const res = await runCli(['run', dir, '--call', 'authenticate', '--compact']);
     assert.equal(res.code, 2);
-    assert.match(JSON.parse(res.stdout).error.message, /plugin\.runtime "remote" is not supported by this host yet/);
+    assert.match(JSON.parse(res.stdout).error.message, /build\/plugin\.wasm does not exist: build the plugin first \(mockforge-plugin build\)/);
+  });
+
+  test('a manifest with invalid YAML is load_failed with file:line:column, exit 2', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plugin.yaml'), 'plugin:\n  id: [unclosed\n');
+    const res = await runCli(['run', dir, '--call', 'authenticate', '--compact']);
+    assert.equal(res.code, 2);
+    assert.match(res.stderr, /plugin\.yaml:\d+:\d+: invalid YAML/);
   });
 
   test('an unreadable or invalid input is exit 2 with the reason on stderr', async () => {
