@@ -56,7 +56,7 @@ describe('mockforge-plugin run (remote)', () => {
     const r = await run(dir);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '{"success":true,"result":{"result":"ABC"}}\n');
-    assert.match(r.stderr, /info  host: the dev service is healthy/);
+    assert.match(r.stderr, /info {2}host: the dev service is healthy/);
     assert.equal(await isRefused(port), true);
   });
 
