@@ -162,6 +162,11 @@ export function migrateManifest(doc: ManifestDocument): string | undefined {
     if (k === 'category' && plugin.items.some((p) => keyText(p as AnyPair) === 'types')) continue;
     moveTo(root, k, item);
   }
-  return out.toString({ lineWidth: 0 });
+  try {
+    return out.toString({ lineWidth: 0 });
+  } catch {
+    // Moving nodes can put an alias before its anchor; no migration is better than a broken one.
+    return undefined;
+  }
 }
 

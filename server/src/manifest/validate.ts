@@ -44,7 +44,12 @@ export function textDiagnostics(doc: ManifestDocument): ManifestDiagnostic[] {
     if (doc.yaml.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return out.sort(byPosition);
     const legacy = detectLegacy(doc);
     if (legacy) {
-      const migrated = migrateManifest(doc);
+      let migrated: string | undefined;
+      try {
+        migrated = migrateManifest(doc);
+      } catch {
+        migrated = undefined;
+      }
       const whole = doc.lines.range(0, doc.text.length);
       out.push(diag(keyRange(doc, legacy.marker), Severity.Warning, CODES.legacy,
         `this is ${legacy.label}, one of MockForge's older manifest shapes — run "${MIGRATE_TITLE}" to rewrite it in the canonical shape`,

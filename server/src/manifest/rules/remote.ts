@@ -38,10 +38,12 @@ export const endpointRule: Rule = (ctx) => {
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
       const node = locate(ctx.doc, path).found.node;
       const inner = node && isScalar(node) ? scalarInnerRange(ctx.doc, node) ?? range : range;
-      const schemeRange = { start: inner.start, end: { line: inner.start.line, character: inner.start.character + 'http'.length } };
+      // Replace just the scheme, and only when the source text really starts with it (escapes, folded scalars …).
+      const o = ctx.doc.lines.offsetAt(inner.start);
+      const fixes = ctx.doc.text.slice(o, o + 7).toLowerCase() === 'http://' ? [replaceFix('Switch to https://', ctx.doc.lines.range(o, o + 4), 'https')] : [];
       out.push(diag(range, Severity.Warning, CODES.insecureHttp,
         `plain http:// to ${url.hostname} sends requests and credentials unencrypted — use https:// for anything but this machine`,
-        { fixes: [replaceFix('Switch to https://', schemeRange, 'https')] }));
+        { fixes }));
     }
   } else if (protocol === 'grpc') {
     const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? parseUrl(endpoint) : parseUrl(`grpc://${endpoint}`);

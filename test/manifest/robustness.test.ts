@@ -1,0 +1,135 @@
+// 2,500 randomly mutated manifests (seeded): no feature throws and every range stays inside its document.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Range } from 'vscode-languageserver';
+import { createManifestService } from '../../server/src/manifest/service';
+import { LineIndex } from '../../server/src/text/lines';
+import { applyEdits, memoryFs, textDocument } from './helpers';
+
+const ITERATIONS = 2500;
+const root = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'manifests');
+const seeds = ['valid', 'corpus'].flatMap((d) => readdirSync(join(root, d)).map((f) => readFileSync(join(root, d, f), 'utf8')));
+
+/** mulberry32: small, seeded, good enough to explore inputs reproducibly. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SPECIALS = ['&a ', '*a', '!!binary ', '? ', '---\n', '...\n', '%YAML 1.2\n', '{', '}', '[', ']', ':', '- ', '#', '"', "'", '|\n', '>-\n', '\t', '\r', '\r\n', '\u0000', '\uFEFF', '\uD83D', '\uDE00', '😀', 'é', '\u2028', '<<: *a\n', 'null', '~', '.inf', '0x1F', '1e308'];
+
+function mutate(text: string, rnd: () => number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const at = () => Math.floor(rnd() * (text.length + 1));
+  const op = Math.floor(rnd() * 9);
+  switch (op) {
+    case 0: { // delete a run of characters
+      const i = at();
+      return text.slice(0, i) + text.slice(i + 1 + Math.floor(rnd() * 8));
+    }
+    case 1: { // swap two lines
+      const lines = text.split('\n');
+      const a = Math.floor(rnd() * lines.length);
+      const b = Math.floor(rnd() * lines.length);
+      [lines[a], lines[b]] = [lines[b], lines[a]];
+      return lines.join('\n');
+    }
+    case 2: { // random unicode / YAML punctuation
+      const i = at();
+      return text.slice(0, i) + pick(SPECIALS) + text.slice(i);
+    }
+    case 3: { // random code points, lone surrogates included
+      const i = at();
+      let s = '';
+      for (let k = 0; k < 1 + rnd() * 6; k++) s += String.fromCharCode(Math.floor(rnd() * 0xffff));
+      return text.slice(0, i) + s + text.slice(i);
+    }
+    case 4: { // huge values
+      const huge = pick(['x'.repeat(100_000), '9'.repeat(400), '-0', '1e309', `"${'\\u00e9'.repeat(5000)}"`]);
+      return text.replace(/: [^\n]+/, `: ${huge}`);
+    }
+    case 5: { // deep nesting, block or flow
+      const depth = 50 + Math.floor(rnd() * 400);
+      const nested = rnd() < 0.5 ? '['.repeat(depth) + ']'.repeat(depth)
+        : Array.from({ length: depth }, (_, k) => `${' '.repeat(k * 2)}k${k}:`).join('\n') + ' 1';
+      const i = text.indexOf('\n', at());
+      return text.slice(0, i < 0 ? text.length : i) + '\nnested: ' + (nested.startsWith('[') ? nested : '\n' + nested.replace(/^/gm, '  ')) + text.slice(i < 0 ? text.length : i);
+    }
+    case 6: { // re-indent a line
+      const lines = text.split('\n');
+      const a = Math.floor(rnd() * lines.length);
+      lines[a] = ' '.repeat(Math.floor(rnd() * 7)) + lines[a].trimStart();
+      return lines.join('\n');
+    }
+    case 7: { // duplicate a line
+      const lines = text.split('\n');
+      const a = Math.floor(rnd() * lines.length);
+      lines.splice(a, 0, lines[a]);
+      return lines.join('\n');
+    }
+    default: // alias bomb
+      return `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n` + text;
+  }
+}
+
+test(`${ITERATIONS} mutated manifests: no exception, every range inside the document`, () => {
+  const rnd = prng(Number(process.env.MF_FUZZ_SEED ?? 0x5eed));
+  const fs = memoryFs({ '/p/build/plugin.wasm': 'garbage', '/p/assembly/index.ts': '' });
+  const service = createManifestService({ fs });
+  let withDiagnostics = 0;
+  for (let n = 0; n < ITERATIONS; n++) {
+    let text = seeds[n % seeds.length];
+    const rounds = 1 + Math.floor(rnd() * 4);
+    for (let r = 0; r < rounds; r++) text = mutate(text, rnd);
+    const doc = textDocument(text, n % 3 === 0 ? `file:///p/plugin.yaml` : `untitled:fuzz-${n}/plugin.yaml`);
+    const lines = new LineIndex(text);
+    const inside = (range: Range, what: string) => {
+      for (const p of [range.start, range.end]) {
+        const ok = p.line >= 0 && p.line < lines.lineCount && p.character >= 0 && p.character <= lines.lineText(p.line).length;
+        assert.ok(ok, `#${n} ${what}: ${JSON.stringify(range)} outside the document (${lines.lineCount} lines)\n${text.slice(0, 2000)}`);
+      }
+      assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `#${n} ${what}: reversed range`);
+    };
+    try {
+      const diagnostics = service.validate(text, doc.uri);
+      if (diagnostics.length) withDiagnostics++;
+      for (const d of diagnostics) {
+        inside(d.range, `diagnostic ${d.code}`);
+        for (const fix of d.data?.fixes ?? []) {
+          for (const e of fix.edits) inside(e.range, `fix ${fix.title}`);
+          applyEdits(text, fix.edits);
+        }
+      }
+      const pos = lines.positionAt(Math.floor(rnd() * (text.length + 1)));
+      const completion = service.completion!(doc, pos) as { items: { textEdit?: { range: Range } }[] };
+      for (const item of completion.items) if (item.textEdit) inside(item.textEdit.range, 'completion');
+      const hover = service.hover!(doc, pos) as { range?: Range } | null;
+      if (hover?.range) inside(hover.range, 'hover');
+      const all = { start: { line: 0, character: 0 }, end: lines.positionAt(text.length) };
+      service.codeActions!(doc, { textDocument: { uri: doc.uri }, range: all, context: { diagnostics: [] } });
+      const walk = (symbols: { range: Range; selectionRange: Range; children?: unknown[] }[]) => {
+        for (const s of symbols) {
+          inside(s.range, 'symbol');
+          inside(s.selectionRange, 'symbol selection');
+          walk((s.children ?? []) as never);
+        }
+      };
+      walk(service.documentSymbols!(doc) as never);
+      for (const f of service.foldingRanges!(doc) as { startLine: number; endLine: number }[]) {
+        assert.ok(f.startLine >= 0 && f.endLine < lines.lineCount && f.startLine <= f.endLine, `#${n} folding ${JSON.stringify(f)}`);
+      }
+    } catch (err) {
+      if (err instanceof assert.AssertionError) throw err;
+      assert.fail(`#${n} threw ${(err as Error).stack}\n--- document ---\n${text.slice(0, 3000)}`);
+    }
+  }
+  assert.ok(withDiagnostics > ITERATIONS / 2, 'the mutations do produce problems to report');
+});
