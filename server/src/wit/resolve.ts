@@ -31,8 +31,6 @@ interface Section {
   scope: Map<string, WitSymbol>;
 }
 
-type Scope = Map<string, WitSymbol>;
-
 export function resolve(inputs: InputFile[]): Resolution {
   return new Resolver(inputs).run();
 }
@@ -588,7 +586,9 @@ class Resolver {
       }
       const what = ex.kind === 'func' ? 'func' : 'interface';
       const prev = names.get(ex.name.name);
+      const folded = [...names.keys()].find((n) => n !== ex.name.name && n.toLowerCase() === ex.name.name.toLowerCase());
       if (prev) this.err(file, ex.name, `${wi.kind} \`${ex.name.name}\` conflicts with prior ${prev} of same name`, 'duplicate');
+      else if (folded) this.err(file, ex.name, `${wi.kind} \`${ex.name.name}\` in world \`${world.name}\` conflicts with ${wi.kind} \`${folded}\` (kebab-case identifiers are case-insensitive)`, 'duplicate');
       else if (isImport && worldTypes.has(ex.name.name)) this.err(file, ex.name, `import \`${ex.name.name}\` conflicts with prior type of same name`, 'duplicate');
       else names.set(ex.name.name, what);
     }
