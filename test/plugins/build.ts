@@ -63,18 +63,36 @@ function stage(name: string, into: string): void {
 }
 
 export function buildFixture(name: string): BuiltFixture {
+  return buildCached(`${name}-${fixtureHash(name)}`, (into) => stage(name, into));
+}
+
+/** A project made by `mockforge-plugin new --lang <lang> --type <kind>`, built; cached by the template's content. */
+export function buildTemplate(lang: string, kind: string): BuiltFixture {
+  const hash = createHash('sha256');
+  const templateDir = path.join(REPO, 'templates', `${lang === 'tinygo' ? 'go' : lang}-${kind}`);
+  hashTree(hash, templateDir);
+  hashTree(hash, path.join(REPO, 'sdk', lang === 'assemblyscript' ? 'assemblyscript' : 'go'));
+  hashTree(hash, path.join(REPO, 'cli', 'src', 'toolchains'));
+  hashTree(hash, path.join(REPO, 'cli', 'src', 'scaffold'));
+  return buildCached(`template-${lang}-${kind}-${hash.digest('hex').slice(0, 16)}`, (into) => {
+    const r = spawnSync(process.execPath, [CLI, 'new', into, '--lang', lang, '--type', kind, '--id', `ref-${lang}-${kind}`], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`new --lang ${lang} --type ${kind} failed:\n${r.stdout}${r.stderr}`);
+  });
+}
+
+function buildCached(key: string, prepare: (into: string) => void): BuiltFixture {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node scripts/build.mjs\` first`);
-  const dir = path.join(CACHE, `${name}-${fixtureHash(name)}`);
+  const dir = path.join(CACHE, key);
   const wasm = path.join(dir, 'build', 'plugin.wasm');
   if (existsSync(wasm)) return { dir, wasm, output: '', fromCache: true };
   mkdirSync(CACHE, { recursive: true });
   const work = `${dir}.tmp-${process.pid}-${Date.now()}`;
-  stage(name, work);
+  prepare(work);
   const r = spawnSync(process.execPath, [CLI, 'build', work], { encoding: 'utf8', cwd: work });
   const output = `${r.stdout}${r.stderr}`;
   if (r.status !== 0) {
     rmSync(work, { recursive: true, force: true });
-    throw new Error(`building fixture ${name} failed (exit ${r.status}):\n${output}`);
+    throw new Error(`building ${key} failed (exit ${r.status}):\n${output}`);
   }
   try {
     renameSync(work, dir);

@@ -164,6 +164,8 @@ describe('AssemblyScript SDK: operations', () => {
     assert.equal(notJson.error.code, 'bad_input');
     assert.match(notJson.error.message, /not valid JSON: unexpected end of JSON at offset 15/);
     assert.deepEqual(JSON.parse(host.call('query', '[1]')), { success: false, error: { code: 'bad_input', message: 'request body must be a JSON object' } });
+    assert.deepEqual(host.json('query', { query: 'select 1' }), { success: false, error: { code: 'bad_input', message: '"query" must be a JSON object' } });
+    assert.deepEqual(host.json('execute_function', { function_name: 'concat', args: 'a' }), { success: false, error: { code: 'bad_input', message: '"args" must be a JSON array' } });
   });
 
   it('list_functions and execute_function', () => {

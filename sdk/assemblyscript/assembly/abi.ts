@@ -27,6 +27,18 @@ function readRequest(ptr: usize, len: i32): JSONValue | null {
   return v;
 }
 
+/** Checks that each named member is an object (or absent/null), as the wire format requires. */
+function membersAreObjects(req: JSONValue, keys: string[]): bool {
+  for (let i = 0; i < keys.length; i++) {
+    const v = req.get(keys[i]);
+    if (v != null && !v.isNull && !v.isObject) {
+      lastBadInput = '"' + keys[i] + '" must be a JSON object';
+      return false;
+    }
+  }
+  return true;
+}
+
 function badInput(): i64 { return packString(errorEnvelope('bad_input', lastBadInput)); }
 function notRegistered(kind: string): i64 {
   return packString(errorEnvelope('unsupported_operation', 'no ' + kind + ' plugin registered (call register' + kind + 'Plugin)'));
@@ -38,7 +50,7 @@ function failed(): i64 {
 
 export function authenticate(ptr: usize, len: i32): i64 {
   const req = readRequest(ptr, len);
-  if (req == null) return badInput();
+  if (req == null || !membersAreObjects(req, ['context', 'credentials'])) return badInput();
   const plugin = authPlugin;
   if (plugin == null) return notRegistered('Auth');
   const result = plugin.authenticate(PluginContext.fromJSON(req.get('context')), AuthCredentials.fromJSON(req.get('credentials')));
@@ -57,12 +69,13 @@ export function list_functions(ptr: usize, len: i32): i64 {
 
 export function execute_function(ptr: usize, len: i32): i64 {
   const req = readRequest(ptr, len);
-  if (req == null) return badInput();
+  if (req == null || !membersAreObjects(req, ['context'])) return badInput();
   const plugin = templatePlugin;
   if (plugin == null) return notRegistered('Template');
   const name = req.getString('function_name');
   if (name.length == 0) { lastBadInput = 'function_name is required'; return badInput(); }
   const argsValue = req.get('args');
+  if (argsValue != null && !argsValue.isNull && !argsValue.isArray) { lastBadInput = '"args" must be a JSON array'; return badInput(); }
   const args: JSONValue[] = argsValue != null && argsValue.isArray ? argsValue.items : [];
   const result = plugin.executeFunction(name, args, PluginContext.fromJSON(req.get('context')));
   if (result == null) return failed();
@@ -71,7 +84,7 @@ export function execute_function(ptr: usize, len: i32): i64 {
 
 export function generate_response(ptr: usize, len: i32): i64 {
   const req = readRequest(ptr, len);
-  if (req == null) return badInput();
+  if (req == null || !membersAreObjects(req, ['context', 'request'])) return badInput();
   const plugin = responsePlugin;
   if (plugin == null) return notRegistered('Response');
   const result = plugin.generateResponse(PluginContext.fromJSON(req.get('context')), ResponseRequest.fromJSON(req.get('request')));
@@ -81,7 +94,7 @@ export function generate_response(ptr: usize, len: i32): i64 {
 
 export function query(ptr: usize, len: i32): i64 {
   const req = readRequest(ptr, len);
-  if (req == null) return badInput();
+  if (req == null || !membersAreObjects(req, ['query', 'context'])) return badInput();
   const plugin = dataSourcePlugin;
   if (plugin == null) return notRegistered('DataSource');
   const result = plugin.query(DataQuery.fromJSON(req.get('query')), PluginContext.fromJSON(req.get('context')));
