@@ -15,6 +15,9 @@ import { IsolatedWasmRuntime } from './isolate/isolated';
 import { DEFAULT_LIMITS } from './manifest/types';
 import { createRemoteRuntime, RemoteConfigError } from './remote/index';
 import type { RemoteRuntime } from './remote/index';
+import { readHeader } from './component/header';
+import { isComponentBytes } from './component/detect';
+import { loadComponent } from './component/load';
 
 export type Isolation = 'worker' | 'in-process';
 
@@ -110,6 +113,8 @@ export async function loadPlugin(target: string, options: LoadOptions = {}): Pro
     }
     wasmPath = resolve(where.root, (manifest.wasm as { path: string }).path);
   }
+  // A component's binary header differs from a core module's (layer 1): it runs in the component host.
+  if (isComponentBytes(readHeader(wasmPath as string))) return loadComponent(wasmPath as string, where.root, where.manifestPath, manifest, options);
   const isolation = options.isolation ?? 'worker';
   let prepared;
   try {

@@ -61,7 +61,7 @@ export function mockforgeImports(host: ImportHost, policy: EnginePolicy): Record
   };
 }
 
-function httpFetch(raw: string, host: ImportHost, policy: EnginePolicy) {
+export function httpFetch(raw: string, host: ImportHost, policy: EnginePolicy) {
   let req: FetchRequest;
   try {
     req = JSON.parse(raw) as FetchRequest;

@@ -33,6 +33,8 @@ export interface InspectReport {
   producers: Record<string, Array<{ name: string; version: string }>>;
   sourceMappingURL?: string;
   problems: Problem[];
+  /** Components: the world they implement (from their embedded WIT), filled in by the component loader. */
+  world?: { wit: string; imports: string[]; exports: string[] };
 }
 
 export function inspectBytes(bytes: Uint8Array, file?: string): InspectReport {

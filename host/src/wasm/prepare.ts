@@ -116,7 +116,7 @@ export async function prepareWasm(wasmPath: string, manifest: PluginManifest | u
   return { plan, report, loadMs, fromCache, warnings };
 }
 
-function environment(manifest: PluginManifest | undefined, overrides: Record<string, string> = {}): Record<string, string> {
+export function environment(manifest: PluginManifest | undefined, overrides: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const v of manifest?.environment ?? []) {
     const value = overrides[v.name] ?? process.env[v.name] ?? v.default;
@@ -125,12 +125,12 @@ function environment(manifest: PluginManifest | undefined, overrides: Record<str
   return env;
 }
 
-function networkPolicy(manifest: PluginManifest | undefined): EnginePolicy['network'] {
+export function networkPolicy(manifest: PluginManifest | undefined): EnginePolicy['network'] {
   const n = manifest?.capabilities?.network;
   return { allowed: n?.allow_outbound === true || n?.allow_http_outbound === true, hosts: n?.allowed_hosts ?? [] };
 }
 
-function filesystemPolicy(manifest: PluginManifest | undefined, root: string, warnings: string[]): EnginePolicy['filesystem'] {
+export function filesystemPolicy(manifest: PluginManifest | undefined, root: string, warnings: string[]): EnginePolicy['filesystem'] {
   const f = manifest?.capabilities?.filesystem;
   const allowRead = f?.allow_read === true;
   const allowWrite = f?.allow_write === true;

@@ -1,0 +1,18 @@
+// Everything the component worker needs to run one plugin, as plain data (posted to the worker).
+import type { EnginePolicy } from '../wasm/plan';
+
+export type ComponentPolicy = Pick<EnginePolicy, 'config' | 'env' | 'network' | 'filesystem' | 'maxMemoryBytes' | 'maxOutputBytes' | 'timeoutMs'>;
+
+export interface ComponentPlan {
+  /** Shown in messages: the file name of the component. */
+  label: string;
+  /** The transpiled module (ESM) exporting instantiate(getCoreModule, imports, instantiateCore). */
+  jsFile: string;
+  /** Where the transpiled core modules are. */
+  cacheDir: string;
+  /** The product WIT the values are converted with. */
+  witDir: string;
+  /** Exported mockforge:plugin interfaces (auth, template …). */
+  interfaces: string[];
+  policy: ComponentPolicy;
+}

@@ -1,0 +1,175 @@
+// The component worker (bundled as dist/component-worker.js): one per component plugin, so preview2-shim's
+// process-global preopens and environment (toolchains.md, pitfall B) hold exactly what this plugin's manifest grants.
+// The instance stays warm between calls and is discarded after a trap; the parent terminates the worker on timeout.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parentPort } from 'node:worker_threads';
+import { Envelope, fail } from '../contract/envelope';
+import type { Operation } from '../contract/operations';
+import type { LogLevel, LogRecord } from '../runtime';
+import { parseModule } from '../wasm/binary';
+import { boundMemory } from '../wasm/limits';
+import { HostStop, Symbolizer, decorate, failureFromError } from '../wasm/trap';
+import { httpFetch } from '../wasm/host-imports';
+import type { EnginePolicy } from '../wasm/plan';
+import { CallFailure, callOperation } from './call';
+import { importEsm } from './esm';
+import type { ComponentCallResult, FromComponentWorker, ToComponentWorker } from './messages';
+import type { ComponentPlan } from './plan';
+import { WitModel, buildModel } from './wit-model';
+import { hostImports } from './host';
+
+type Instantiate = (getCoreModule: (name: string) => Promise<WebAssembly.Module>, imports: Record<string, unknown>,
+  instantiateCore?: (module: WebAssembly.Module, imports?: WebAssembly.Imports) => Promise<WebAssembly.Instance>) => Promise<Record<string, unknown>>;
+
+interface Shim {
+  WASIShim: new (config: Record<string, unknown>) => { getImportObject(): Record<string, Record<string, unknown>> };
+}
+
+const port = parentPort;
+let plan: ComponentPlan | undefined;
+let model: WitModel | undefined;
+let imports: Record<string, unknown> | undefined;
+let instance: Record<string, unknown> | undefined;
+let memories: WebAssembly.Memory[] = [];
+let currentId = 0;
+let deadline = 0;
+let denials: string[] = [];
+const compiled = new Map<string, Promise<WebAssembly.Module>>();
+
+function send(m: FromComponentWorker): void {
+  port?.postMessage(m);
+}
+
+function log(level: LogLevel, message: string, source: LogRecord['source'] = 'plugin'): void {
+  send({ type: 'log', id: currentId, record: { level, message, source, time: Date.now() } });
+}
+
+function deny(message: string): void {
+  denials.push(message);
+  log('warn', message, 'host');
+}
+
+async function init(p: ComponentPlan): Promise<void> {
+  plan = p;
+  const texts = ['types.wit', 'auth.wit', 'template.wit', 'response.wit', 'datasource.wit', 'capabilities.wit', 'host.wit']
+    .map((f) => readFileSync(join(p.witDir, f), 'utf8'));
+  model = buildModel(texts);
+  // Pitfall B: the shim starts with the whole host filesystem and process.env; take both away before anything runs.
+  const fs = await importEsm<{ _clearPreopens(): void }>('@bytecodealliance/preview2-shim/filesystem');
+  const cli = await importEsm<{ _setEnv(env: Record<string, string>): void; _setArgs(args: string[]): void; _setCwd(cwd: string): void }>('@bytecodealliance/preview2-shim/cli');
+  fs._clearPreopens();
+  cli._setEnv({});
+  cli._setArgs(['plugin']);
+  cli._setCwd('/');
+  const { WASIShim } = await importEsm<Shim>('@bytecodealliance/preview2-shim/instantiation');
+  const grant = p.policy.filesystem.allowRead || p.policy.filesystem.allowWrite ? p.policy.filesystem.preopens : {};
+  const shim = new WASIShim({ sandbox: { preopens: grant, env: p.policy.env, args: ['plugin'], enableNetwork: false } });
+  const wasi = shim.getImportObject();
+  // http_fetch is the only way out: wasi:http's outgoing handler refuses every request.
+  wasi['wasi:http/outgoing-handler'] = {
+    handle(): never {
+      deny('capability_denied: the plugin tried to use wasi:http directly; outbound HTTP goes through mockforge:plugin/host.http-fetch');
+      throw { payload: { tag: 'HTTP-request-denied' } };
+    },
+  };
+  const policy = p.policy as EnginePolicy;
+  imports = {
+    ...wasi,
+    'mockforge:plugin/host': hostImports({
+      log: (level, message) => log(level, message),
+      config: p.policy.config,
+      fetch: (raw) => httpFetch(raw, {
+        memory: () => { throw new HostStop('internal', 'no memory for component imports'); },
+        alloc: () => 0,
+        log: (level, message) => log(level, message),
+        deny,
+        remainingMs: () => Math.max(1, deadline - performance.now()),
+      }, policy),
+    }),
+  };
+}
+
+function coreModule(name: string): Promise<WebAssembly.Module> {
+  const p = plan as ComponentPlan;
+  let m = compiled.get(name);
+  if (!m) {
+    const bytes = readFileSync(join(p.cacheDir, name));
+    const parsed = parseModule(bytes);
+    // Bound each defined memory like a core module's (imported memories are bounded where they are defined).
+    const bounded = parsed.memories.length > 0 ? boundMemory(bytes, parsed, p.policy.maxMemoryBytes).bytes : bytes;
+    m = WebAssembly.compile(bounded as Uint8Array<ArrayBuffer>);
+    compiled.set(name, m);
+  }
+  return m;
+}
+
+async function instantiate(): Promise<Record<string, unknown>> {
+  const p = plan as ComponentPlan;
+  const mod = await importEsm<{ instantiate: Instantiate }>(p.jsFile);
+  memories = [];
+  return mod.instantiate(coreModule, imports as Record<string, unknown>, async (module, imp) => {
+    const inst = await WebAssembly.instantiate(module, imp ?? {});
+    for (const e of Object.values(inst.exports)) if (e instanceof WebAssembly.Memory) memories.push(e);
+    return inst;
+  });
+}
+
+function memoryBytes(): number {
+  return memories.reduce((n, m) => n + m.buffer.byteLength, 0);
+}
+
+async function call(operation: Operation, input: unknown): Promise<ComponentCallResult> {
+  const p = plan as ComponentPlan;
+  denials = [];
+  deadline = performance.now() + p.policy.timeoutMs;
+  const ctx = (before: number) => ({
+    label: p.label, operation, memoryBytes: memoryBytes(), memoryBytesBefore: before,
+    maxMemoryBytes: p.policy.maxMemoryBytes, denials, symbolizer: new Symbolizer([]),
+  });
+  let instantiateMs: number | undefined;
+  if (!instance) {
+    const t0 = performance.now();
+    try {
+      instance = await instantiate();
+    } catch (err) {
+      instance = undefined;
+      instantiateMs = performance.now() - t0;
+      const message = err instanceof Error ? err.message : String(err);
+      const code = err instanceof WebAssembly.RuntimeError ? 'trap' : 'load_failed';
+      return { envelope: fail(code, `${p.label} could not be instantiated: ${message}`), instantiateMs, callMs: 0 };
+    }
+    instantiateMs = performance.now() - t0;
+  }
+  const before = memoryBytes();
+  const t1 = performance.now();
+  let envelope: Envelope;
+  try {
+    envelope = callOperation(instance, model as WitModel, p.label, operation, input, p.policy.maxOutputBytes);
+  } catch (err) {
+    instance = undefined; // a component that trapped may not be entered again
+    const cause = err instanceof CallFailure ? err.cause : err;
+    envelope = failureFromError(cause, ctx(before)).envelope;
+  }
+  return { envelope: decorate(envelope, ctx(before)), instantiateMs, callMs: performance.now() - t1, peakMemoryBytes: memoryBytes() || undefined };
+}
+
+if (port) {
+  let queue: Promise<unknown> = Promise.resolve();
+  port.on('message', (m: ToComponentWorker) => {
+    queue = queue.then(async () => {
+      if (m.type === 'init') {
+        await init(m.plan);
+        send({ type: 'ready' });
+        return;
+      }
+      currentId = m.id;
+      try {
+        send({ type: 'result', id: m.id, result: await call(m.operation, m.input) });
+      } catch (err) {
+        send({ type: 'result', id: m.id, result: { envelope: fail('internal', `the component worker failed: ${(err as Error).message}`), callMs: 0 } });
+      }
+    });
+  });
+}
