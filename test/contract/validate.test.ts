@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OPERATIONS } from '../../host/src/contract/operations';
 import { sampleRequest, SAMPLE_REQUESTS } from '../../host/src/contract/samples';
-import { formatProblems, validateRequest, validateResult } from '../../host/src/contract/validate';
+import { formatProblems, isBase64, validateRequest, validateResult } from '../../host/src/contract/validate';
 
 const paths = (problems: { path: string }[]) => problems.map((p) => p.path);
 
@@ -99,4 +99,15 @@ test('results: broken shapes are located under result', () => {
   assert.deepEqual(paths(validateResult('query', { rows: [{ values: [] }], execution_time_ms: 1.5 })), ['result.rows[0].values', 'result.execution_time_ms']);
   assert.deepEqual(paths(validateResult('get_capabilities', { types: ['auth', 'magic'] })), ['result.types[1]']);
   assert.equal(validateResult('generate_response', { status_code: 70000, body: 'e30=', content_type: 'x' })[0].message, 'result.status_code must be an integer from 0 to 65535, got the number 70000');
+});
+
+test('base64 checks: padding, alphabet, and bodies of several MiB', () => {
+  for (const ok of ['', 'YQ==', 'YWI=', 'YWJj', Buffer.alloc(12 * 1024 * 1024, 7).toString('base64')]) assert.ok(isBase64(ok), ok.slice(0, 10));
+  for (const bad of ['Y', 'YQ=', 'Y===', 'YQ=a', 'YW=j', 'YWJ j', 'YW-_', '=YWJ']) assert.ok(!isBase64(bad), bad);
+  const big = Buffer.alloc(12 * 1024 * 1024, 7).toString('base64');
+  const body = sampleRequest('generate_response');
+  body.request.body = big;
+  assert.deepEqual(validateRequest('generate_response', body), []);
+  body.request.body = `${big}!`;
+  assert.deepEqual(paths(validateRequest('generate_response', body)), ['request.body']);
 });

@@ -1,10 +1,17 @@
 // The WIT package is valid for wit-parser (through jco), every world resolves, and a broken copy is rejected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { embedWorld, joinWitFiles, PACKAGE_ID, readWitFiles, WORLDS } from './wit-package';
+import { embedWorld, joinWitFiles, loadJco, PACKAGE_ID, readWitFiles, WORLDS } from './wit-package';
 import { undocumentedItems } from './wit-docs';
 
 const files = readWitFiles();
+const WORLD_EXPORTS: Record<(typeof WORLDS)[number], string[]> = {
+  'auth-plugin': ['auth', 'capabilities'],
+  'template-plugin': ['template', 'capabilities'],
+  'response-plugin': ['response', 'capabilities'],
+  'datasource-plugin': ['datasource', 'capabilities'],
+  plugin: ['auth', 'template', 'response', 'datasource', 'capabilities'],
+};
 const source = joinWitFiles(files);
 
 test('wit/ declares one package, mockforge:plugin@0.1.0', () => {
@@ -18,6 +25,11 @@ for (const world of WORLDS) {
     // A core module whose custom section carries the world's component type.
     assert.deepEqual([...core.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d]);
     assert.ok(new TextDecoder().decode(core).includes('component-type'), 'no component-type section embedded');
+    // …and a component can be made for it: the world is implementable, not merely parseable.
+    const { componentNew, componentWit } = await loadJco();
+    const wit = await componentWit(await componentNew(core));
+    for (const iface of WORLD_EXPORTS[world]) assert.ok(wit.includes(`export ${PACKAGE_ID.replace('@', `/${iface}@`)};`), `${world} does not export ${iface}:\n${wit}`);
+    assert.ok(wit.includes(`import ${PACKAGE_ID.replace('@', '/host@')};`), `${world} does not import host`);
   });
 }
 
