@@ -38,6 +38,8 @@ interface CallState {
 
 type Fn = (...args: unknown[]) => unknown;
 
+const encoder = new TextEncoder();
+
 export class Engine {
   private live?: Live;
   private state?: CallState;
@@ -63,7 +65,7 @@ export class Engine {
       lines: { 1: '', 2: '' }, stderrTail: [],
     };
     try {
-      return this.plan.abi.mode === 'command' ? this.callCommand(operation, Buffer.from(text, 'utf8')) : this.callReactor(operation, Buffer.from(text, 'utf8'));
+      return this.plan.abi.mode === 'command' ? this.callCommand(operation, Buffer.from(text, 'utf8')) : this.callReactor(operation, text);
     } finally {
       this.state = undefined;
     }
@@ -73,7 +75,7 @@ export class Engine {
     this.live = undefined;
   }
 
-  private callReactor(operation: Operation, input: Buffer): EngineResult {
+  private callReactor(operation: Operation, input: string): EngineResult {
     const abi = this.plan.abi;
     const binding = abi.operations.find((o) => o.operation === operation);
     if (!binding) {
@@ -111,11 +113,12 @@ export class Engine {
     return this.finish(decorate(envelope, this.failureContext(before)), performance.now() - t1, instantiateMs);
   }
 
-  private invoke(live: Live, binding: OperationBinding, input: Buffer): Envelope {
-    const who = `${this.label} ${binding.operation}`;
-    const inPtr = this.allocate(live, input.length);
-    new Uint8Array(live.memory.buffer).set(input, inPtr);
-    const raw = (live.exports[binding.export] as Fn)(inPtr, input.length);
+  private invoke(live: Live, binding: OperationBinding, input: string): Envelope {
+    // Encode straight into plugin memory: this is the hot path of every call.
+    const inLen = Buffer.byteLength(input, 'utf8');
+    const inPtr = this.allocate(live, inLen);
+    encoder.encodeInto(input, new Uint8Array(live.memory.buffer, inPtr, inLen));
+    const raw = (live.exports[binding.export] as Fn)(inPtr, inLen);
     let outPtr: number;
     let outLen: number;
     if (binding.form === 'multi-value') {
@@ -127,11 +130,12 @@ export class Engine {
       outPtr = Number(packed >> 32n);
       outLen = Number(packed & 0xffffffffn);
     }
-    const bad = checkRegion(outPtr, outLen, live.memory.buffer.byteLength, this.plan.policy.maxOutputBytes, who);
-    // Copy the reply before calling anything else in the module (the free calls may reuse the memory).
-    const reply = bad ? undefined : new Uint8Array(live.memory.buffer, outPtr, outLen).slice();
-    this.release(live, inPtr, input.length, bad ? undefined : { ptr: outPtr, len: outLen });
-    return bad ?? decodeReply(reply as Uint8Array, who);
+    const who = this.label;
+    const bad = checkRegion(outPtr, outLen, live.memory.buffer.byteLength, this.plan.policy.maxOutputBytes, `${who} ${binding.operation}`);
+    // Decode the reply before calling anything else in the module (the free calls may reuse the memory).
+    const reply = bad ?? decodeReply(new Uint8Array(live.memory.buffer, outPtr, outLen), `${who} ${binding.operation}`);
+    this.release(live, inPtr, inLen, bad ? undefined : { ptr: outPtr, len: outLen });
+    return reply;
   }
 
   private allocate(live: Live, size: number): number {
