@@ -104,6 +104,19 @@ for (const isolation of ['in-process', 'worker'] as Isolation[]) {
       }
     });
 
+    test('an imported memory is created by the host with max_memory_bytes as its maximum', async () => {
+      const plugin = await loadPlugin(await fixtureWasm('imported-memory'), { isolation });
+      try {
+        assert.equal(plugin.info.report.memory?.imported, true);
+        assert.deepEqual((await plugin.call('authenticate', {})).envelope, { success: true, result: { ok: true } });
+        const grown = await plugin.call('get_capabilities', {});
+        assert.deepEqual(grown.envelope, { success: true, result: { ok: true } });
+        assert.equal(grown.peakMemoryBytes, 5 * 65536);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
     test('command mode: request on stdin, reply on stdout, a fresh instance per call, exit status reported', async () => {
       const plugin = await loadPlugin(await fixtureWasm('command'), { isolation });
       try {

@@ -102,7 +102,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bad request:", err)
 		os.Exit(2)
 	}
-	out, _ := json.Marshal(map[string]any{"success": true, "result": map[string]any{"operation": os.Getenv("MOCKFORGE_OPERATION"), "keys": len(req)}})
+	out, _ := json.Marshal(map[string]any{"success": true, "result": map[string]any{"operation": os.Getenv("MOCKFORGE_OPERATION"), "keys": len(req), "env": os.Environ(), "args": os.Args}})
 	os.Stdout.Write(out)
 }
 `;
@@ -185,15 +185,30 @@ describe('modules from real compilers', () => {
     await assert.rejects(loadPlugin(out, { isolation: 'in-process' }), /standard Go wasmexport before runtime init/);
   });
 
-  test('Go command-mode program: request on stdin, operation in the environment', { skip: GO }, async () => {
+  test('Go command-mode program: request on stdin; argv, env only from the manifest plus MOCKFORGE_*', { skip: GO }, async () => {
     const out = goBuild(GO_COMMAND, false);
     const r = inspectBytes(readFileSync(out));
     assert.equal(r.abi, 'command');
-    const plugin = await loadPlugin(out, { isolation: 'in-process' });
+    const dir = tempDir('mf-gocmd-');
+    writeFileSync(join(dir, 'plugin.yaml'), [
+      'plugin: {id: go-cmd, version: 0.1.0, name: go cmd, types: [datasource]}',
+      `wasm: {path: ${JSON.stringify(out)}}`,
+      'environment:',
+      '  - {name: GREETING, default: hello}',
+      '  - {name: MF_TEST_FROM_HOST}',
+      '  - {name: MF_TEST_UNSET}',
+      'configuration: {schema: {properties: {region: {type: string, default: eu}}}}',
+    ].join('\n') + '\n');
+    process.env.MF_TEST_FROM_HOST = 'from-host';
+    const plugin = await loadPlugin(dir, { isolation: 'in-process' });
     try {
       const res = await plugin.call('query', { query: 'q', context: {} });
-      assert.deepEqual(res.envelope, { success: true, result: { operation: 'query', keys: 2 } });
+      assert.deepEqual(res.envelope, { success: true, result: {
+        operation: 'query', keys: 2, args: ['plugin', 'query'],
+        env: ['GREETING=hello', 'MF_TEST_FROM_HOST=from-host', 'MOCKFORGE_OPERATION=query', 'MOCKFORGE_CONFIG={"region":"eu"}'],
+      } });
     } finally {
+      delete process.env.MF_TEST_FROM_HOST;
       await plugin.dispose();
     }
   });
