@@ -51,7 +51,7 @@ describe('mockforge-plugin run', () => {
   test('--verbose adds timing, memory and module lines', async () => {
     const res = await runCli(['run', await fixtureWasm('bad-json'), '--call', 'get_capabilities', '--verbose', '--compact']);
     assert.equal(res.code, 0, res.stderr);
-    assert.match(res.stderr, /^timing: load [\d.]+ ms, instantiate [\d.]+ ms, call [\d.]+ ms \(in-process\)$/m);
+    assert.match(res.stderr, /^timing: load [\d.]+ ms, instantiate [\d.]+ ms, call [\d.]+ ms \(in-process, no time limit: use --isolate to enforce one\)$/m);
     assert.match(res.stderr, /^memory: peak 64\.0 KiB of 10\.0 MiB$/m);
     assert.match(res.stderr, /^module: .*bad-json\.wasm, language unknown, abi packed-i64, allocator mockforge_alloc$/m);
   });
@@ -69,14 +69,14 @@ describe('mockforge-plugin run', () => {
     const res = await runCli(['run', await fixtureWasm('loop'), '--call', 'authenticate', '--timeout', '300', '--compact', '--verbose']);
     assert.equal(res.code, 1);
     assert.equal(JSON.parse(res.stdout).error.code, 'timeout');
-    assert.match(res.stderr, /\(worker\)/);
+    assert.match(res.stderr, /\(worker, time limit 300 ms\)/);
   });
 
   test('--isolate runs in a worker with the same reply', async () => {
     const res = await runCli(['run', await fixtureWasm('legacy'), '--call', 'query', '--isolate', '--compact', '--verbose']);
     assert.equal(res.code, 0, res.stderr);
     assert.equal(res.stdout, '{"success":true,"result":{"legacy":true}}\n');
-    assert.match(res.stderr, /\(worker\)/);
+    assert.match(res.stderr, /\(worker, time limit 5000 ms\)/);
   });
 
   test('without --input the contract\'s sample request for the operation is sent', async () => {

@@ -131,7 +131,8 @@ export const runCommand: Command = {
         const t = outcome.timing;
         const r = plugin.info.report;
         process.stderr.write(`timing: load ${fmtMs(t.loadMs)}${plugin.info.compiledFromCache ? ' (compiled module from cache)' : ''}, ` +
-          `instantiate ${fmtMs(t.instantiateMs)}, call ${fmtMs(t.callMs)} (${plugin.info.isolation})\n`);
+          `instantiate ${fmtMs(t.instantiateMs)}, call ${fmtMs(t.callMs)} (${plugin.info.isolation === 'worker'
+            ? `worker, time limit ${plugin.info.limits.timeoutMs} ms` : 'in-process, no time limit: use --isolate to enforce one'})\n`);
         process.stderr.write(`memory: peak ${outcome.peakMemoryBytes === undefined ? '-' : fmtSize(outcome.peakMemoryBytes)} of ${fmtSize(plugin.info.limits.maxMemoryBytes)}\n`);
         process.stderr.write(`module: ${plugin.info.wasmPath}, language ${r.language}, abi ${r.abi}, allocator ${r.allocator?.alloc ?? 'none'}\n`);
       }
