@@ -80,7 +80,7 @@ export function formatWit(text: string, options: FormatOptions = { indent: '  ' 
       startLine();
       line += '}';
     } else if (needLine) {
-      if (out.length > 0 && (blankBefore(t.start) || (prevAtomWasCode && topItem && prevTok !== undefined && !(prevTok.kind === ';' && t.text === 'use' && isUse(line, out))))) pendingBlank = true;
+      if ((out.length > 0 || line !== '') && (blankBefore(t.start) || (prevAtomWasCode && topItem && prevTok !== undefined && !(prevTok.kind === ';' && t.text === 'use' && isUse(line, out))))) pendingBlank = true;
       startLine();
       line += tokenText(text, t);
     } else {

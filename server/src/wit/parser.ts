@@ -156,7 +156,6 @@ class Parser {
       this.expect('/');
       const name = this.parseId();
       pkg.version = this.parseOptVersion();
-      pkg.end = this.prevEnd();
       return { kind: 'package', start: id.start, end: this.prevEnd(), pkg, name };
     }
     return { kind: 'id', start: id.start, end: id.end, id };
@@ -203,16 +202,31 @@ class Parser {
   }
 
   // ---- recovery ----
-  /** Skips to just after the next `;` or to the next item start / closing `}` of the current body. */
+  /**
+   * Skips to the end of the broken item: first out of any `{` the item opened and did not close (so a typo inside a
+   * record does not end the enclosing interface), then to just after the next `;`, or to the next item start /
+   * closing `}` of the current body.
+   */
   private sync(startPos: number): void {
     let depth = 0;
+    for (let k = startPos; k < this.pos; k++) {
+      if (this.toks[k].kind === '{') depth++;
+      else if (this.toks[k].kind === '}' && depth > 0) depth--;
+    }
     // Always make progress, or a stray token would be reported forever.
-    if (this.pos === startPos && this.peek().kind !== 'eof') this.next();
+    if (this.pos === startPos && this.peek().kind !== 'eof') {
+      const t = this.next();
+      if (t.kind === '{') depth++;
+    }
+    const opened = depth;
     while (!this.is('eof')) {
       const t = this.peek();
       if (t.kind === '{') depth++;
-      else if (t.kind === '}') { if (depth === 0) return; depth--; if (depth === 0 && this.startsLine(this.pos + 1)) { this.next(); return; } }
-      else if (t.kind === ';' && depth === 0) { this.next(); return; }
+      else if (t.kind === '}') {
+        if (depth === 0) return;
+        depth--;
+        if (depth === 0) { this.next(); if (opened > 0 || this.startsLine(this.pos)) return; continue; }
+      } else if (t.kind === ';' && depth === 0) { this.next(); return; }
       else if (depth === 0 && (t.kind === '@' || (t.kind === 'keyword' && ITEM_STARTS.has(t.text))) && this.startsLine(this.pos)) return;
       this.next();
     }
