@@ -1,11 +1,10 @@
 // Completion: keys by path (snippets that fill in whole sections), enum values, booleans, `types` items,
 // toolchains and file paths — never a key that is already present.
 import { isAbsolute, join, relative, extname } from 'node:path';
-import { isMap } from 'yaml';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
-import type { ManifestDocument } from './parse';
+import { isRecord, type ManifestDocument } from './parse';
 import { cursorContext } from './context';
-import { locate, keyText, type Path } from './paths';
+import type { Path } from './paths';
 import { schemaAt, typeName, type JsonSchema } from './schema';
 import { sampleValue, yamlScalar } from './edits';
 import type { ManifestFileSystem } from './fs';
@@ -61,22 +60,28 @@ function documentation(schema: JsonSchema): { kind: typeof MarkupKind.Markdown; 
   return { kind: MarkupKind.Markdown, value: parts.filter(Boolean).join('\n\n') };
 }
 
-function presentKeys(doc: ManifestDocument, path: Path, exceptLine: number): Set<string> {
-  const { found, depth } = locate(doc, path);
-  const keys = new Set<string>();
-  if (depth !== path.length || !isMap(found.node)) return keys;
-  for (const pair of found.node.items) {
-    const k = pair.key as { range?: [number, number, number] } | null;
-    if (k?.range && doc.lines.positionAt(k.range[0]).line === exceptLine) continue;
-    keys.add(keyText(pair));
-  }
+/** Keys already in the mapping at `path`, read from the plain value (no syntax tree needed while typing). */
+function presentKeys(doc: ManifestDocument, path: Path, typing: string): Set<string> {
+  const v = getIn(doc.value, path);
+  const keys = new Set(isRecord(v) ? Object.keys(v) : []);
+  // The word being typed is itself a key of the value (`rem` → {rem: null}); a complete one must stay offered.
+  keys.delete(typing);
   return keys;
 }
 
-function keyItems(doc: ManifestDocument, path: Path, line: number, range: { start: Position; end: Position }): CompletionItem[] {
+function getIn(value: unknown, path: Path): unknown {
+  let v = value;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+function keyItems(doc: ManifestDocument, path: Path, typing: string, range: { start: Position; end: Position }): CompletionItem[] {
   const schema = schemaAt(path);
   if (!schema?.properties) return [];
-  const present = presentKeys(doc, path, line);
+  const present = presentKeys(doc, path, typing);
   return Object.entries(schema.properties)
     .filter(([k]) => !present.has(k))
     .map(([k, s], i) => ({
@@ -141,9 +146,8 @@ function valueItems(path: Path, range: { start: Position; end: Position }, optio
 
 /** Scalar items already in the list at `listPath` (except the one being typed). */
 function existingItems(doc: ManifestDocument, listPath: Path, typing: string): Set<string> {
-  const { found, depth } = locate(doc, listPath);
   const existing = new Set<string>();
-  const list = depth === listPath.length ? found.node?.toJSON?.() : undefined;
+  const list = getIn(doc.value, listPath);
   if (Array.isArray(list)) for (const v of list) existing.add(String(v));
   existing.delete(typing);
   return existing;
@@ -165,12 +169,12 @@ export function manifestCompletion(doc: ManifestDocument, position: Position, op
   } else if (ctx.kind === 'item') {
     const itemSchema = schemaAt(ctx.path);
     if (itemSchema?.type === 'object') {
-      items = keyItems(doc, ctx.path, position.line, range);
+      items = keyItems(doc, ctx.path, ctx.prefix, range);
     } else {
       items = valueItems(ctx.path, range, options, existingItems(doc, ctx.path.slice(0, -1), ctx.prefix));
     }
   } else {
-    items = keyItems(doc, ctx.path, position.line, range);
+    items = keyItems(doc, ctx.path, ctx.prefix, range);
   }
   return { isIncomplete: false, items };
 }

@@ -1,7 +1,6 @@
 // MockForge's older manifest shapes (mockforge-facts.md): recognised, reported once, migrated on request.
-import { isMap, isSeq, type YAMLMap } from 'yaml';
-import type { ManifestDocument } from './parse';
-import { findPair, type Path } from './paths';
+import { isRecord, type ManifestDocument } from './parse';
+import type { Path } from './paths';
 
 export type LegacyShape = 'flat' | 'loader' | 'scaffold' | 'registry' | 'capability-list';
 
@@ -20,29 +19,27 @@ const LABELS: Record<LegacyShape, string> = {
   'capability-list': 'a string list of capabilities (`["network:http", …]`)',
 };
 
-const has = (map: YAMLMap, key: string) => findPair(map, key) !== undefined;
+const has = (o: Record<string, unknown>, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
+/** Decided on the plain value, so a well-formed document never needs its syntax tree for this. */
 export function detectLegacy(doc: ManifestDocument): LegacyFinding | undefined {
-  const root = doc.yaml.contents;
-  if (!isMap(root)) return undefined;
+  const root = doc.value;
+  if (!isRecord(root)) return undefined;
   const found = (shape: LegacyShape, marker: Path): LegacyFinding => ({ shape, marker, label: LABELS[shape] });
-  const plugin = findPair(root, 'plugin');
-  if (plugin && isMap(plugin.value)) {
+  if (isRecord(root.plugin)) {
     // Canonical identity, but older sections beside it.
     if (has(root, 'resource_limits')) return found('scaffold', ['resource_limits']);
     if (has(root, 'config_schema')) return found('flat', ['config_schema']);
-    const caps = findPair(root, 'capabilities');
-    if (caps && isSeq(caps.value)) return found('capability-list', ['capabilities']);
+    if (Array.isArray(root.capabilities)) return found('capability-list', ['capabilities']);
     return undefined;
   }
-  if (plugin) return undefined;
+  if (has(root, 'plugin')) return undefined;
   if (has(root, 'info')) return found('loader', ['info']);
   if (has(root, 'plugin_type')) return found('scaffold', ['plugin_type']);
   if (has(root, 'resource_limits')) return found('scaffold', ['resource_limits']);
   if (has(root, 'tags') || has(root, 'category')) return found('registry', [has(root, 'category') ? 'category' : 'tags']);
   if (has(root, 'config_schema')) return found('flat', ['config_schema']);
   for (const key of ['id', 'name', 'version', 'types']) if (has(root, key)) return found('flat', [key]);
-  const caps = findPair(root, 'capabilities');
-  if (caps && isSeq(caps.value)) return found('capability-list', ['capabilities']);
+  if (Array.isArray(root.capabilities)) return found('capability-list', ['capabilities']);
   return undefined;
 }

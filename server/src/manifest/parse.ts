@@ -1,17 +1,68 @@
-// One parse per document version, shared by diagnostics, completion, hover and the rest (the yaml parse dominates
-// every feature's cost, so it must never be repeated for the same text).
-import { parseDocument, isMap, type Document } from 'yaml';
+// One parse per document version, shared by diagnostics, completion, hover and the rest. Building the yaml CST is
+// what costs (it dominates every feature), so the plain value comes from a fast parser (js-yaml) and the CST with
+// its source ranges is built only when something needs a range: a diagnostic to locate, a hover, the outline.
+import { parseDocument, type Document } from 'yaml';
+import { load, CORE_SCHEMA } from 'js-yaml';
 import { LineIndex } from '../text/lines';
 
 export interface ManifestDocument {
   readonly uri: string;
   readonly text: string;
   readonly lines: LineIndex;
+  /** The yaml CST/AST with source ranges (built on first access). */
   readonly yaml: Document.Parsed;
-  /** The plain JS value (undefined when the document is empty or cannot be converted). */
+  /** Whether `yaml` has been built for this version. */
+  readonly hasSyntaxTree: boolean;
+  /** The plain JS value (undefined when the document cannot be converted: syntax errors are then in `yaml.errors`). */
   readonly value: unknown;
+  /** True when the value came from the fast parser, i.e. the text is well-formed YAML with unique keys. */
+  readonly wellFormed: boolean;
   /** Memoised results of features that depend only on the text (diagnostics …). */
   readonly memo: Map<string, unknown>;
+}
+
+class ParsedManifest implements ManifestDocument {
+  readonly memo = new Map<string, unknown>();
+  private tree: Document.Parsed | undefined;
+  private index: LineIndex | undefined;
+  readonly value: unknown;
+  readonly wellFormed: boolean;
+
+  constructor(readonly uri: string, readonly text: string) {
+    let value: unknown;
+    let ok = false;
+    try {
+      // CORE_SCHEMA: the same YAML 1.2 core types as the yaml package (no timestamps, no merge keys).
+      value = load(text, { schema: CORE_SCHEMA });
+      ok = true;
+    } catch {
+      // Syntax errors, duplicate keys, several documents: the yaml package locates them.
+    }
+    if (!ok) {
+      try {
+        value = this.yaml.toJS({ maxAliasCount: 100 });
+      } catch {
+        // Alias bombs and other unconvertible input: features fall back to the AST; the syntax errors say why.
+        value = undefined;
+      }
+    }
+    this.value = value === undefined && ok ? null : value;
+    this.wellFormed = ok;
+  }
+
+  get yaml(): Document.Parsed {
+    this.tree ??= parseDocument(this.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: true });
+    return this.tree;
+  }
+
+  get hasSyntaxTree(): boolean {
+    return this.tree !== undefined;
+  }
+
+  get lines(): LineIndex {
+    this.index ??= new LineIndex(this.text);
+    return this.index;
+  }
 }
 
 const cache = new Map<string, ManifestDocument>();
@@ -20,15 +71,7 @@ const CACHE_LIMIT = 64;
 export function parseManifest(text: string, uri = 'untitled:plugin.yaml'): ManifestDocument {
   const hit = cache.get(uri);
   if (hit && hit.text === text) return hit;
-  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: true });
-  let value: unknown;
-  try {
-    value = yaml.toJS({ maxAliasCount: 100 });
-  } catch {
-    // Alias bombs and other unconvertible input: features fall back to the AST; the syntax errors say why.
-    value = undefined;
-  }
-  const doc: ManifestDocument = { uri, text, lines: new LineIndex(text), yaml, value, memo: new Map() };
+  const doc = new ParsedManifest(uri, text);
   cache.delete(uri);
   cache.set(uri, doc);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
@@ -47,6 +90,6 @@ export function memo<T>(doc: ManifestDocument, key: string, compute: () => T): T
   return v;
 }
 
-export function rootIsMap(doc: ManifestDocument): boolean {
-  return isMap(doc.yaml.contents);
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

@@ -52,16 +52,17 @@ const resolve = (dir: string, p: string) => (isAbsolute(p) ? p : join(dir, p));
 function moduleChecks(ctx: RuleContext, dir: string, rel: string): ManifestDiagnostic[] {
   const out: ManifestDiagnostic[] = [];
   const file = resolve(dir, rel);
-  const range = valueAt(ctx, ['wasm', 'path']);
+  let located: ReturnType<typeof valueAt> | undefined;
+  const rangeOf = () => (located ??= valueAt(ctx, ['wasm', 'path']));
   if (!ctx.fs.exists(file)) {
-    out.push(diag(range, Severity.Information, CODES.notBuilt, `\`${rel}\` is not built yet — run the build task (MockForge: Build Plugin)`,
+    out.push(diag(rangeOf(), Severity.Information, CODES.notBuilt, `\`${rel}\` is not built yet — run the build task (MockForge: Build Plugin)`,
       { command: { title: 'Build plugin', command: BUILD_COMMAND, arguments: [{ plugin: dir }] } }));
     return out;
   }
   const shape = inspectModule(ctx.fs, file);
   if (!shape) return out;
   if (shape.kind === 'invalid') {
-    out.push(diag(range, Severity.Error, CODES.missingExport, `\`${rel}\` is not a valid WebAssembly module — rebuild it`));
+    out.push(diag(rangeOf(), Severity.Error, CODES.missingExport, `\`${rel}\` is not a valid WebAssembly module — rebuild it`));
     return out;
   }
   if (shape.kind !== 'core') return out;
@@ -83,14 +84,14 @@ function moduleChecks(ctx: RuleContext, dir: string, rel: string): ManifestDiagn
   const importsHttp = shape.imports.some((i) => i.module === 'mockforge' && i.name === 'http_fetch');
   if (importsHttp && !outboundAllowed(ctx.root)) {
     const edit = addKeyEdit(ctx.doc, ['capabilities', 'network'], 'allow_outbound', true);
-    out.push(diag(range, Severity.Warning, CODES.missingCapability,
+    out.push(diag(rangeOf(), Severity.Warning, CODES.missingCapability,
       `${rel} imports \`mockforge.http_fetch\` but the manifest does not allow outbound network access — its calls will be denied`,
       { fixes: edit ? [{ title: 'Add capability `network.allow_outbound: true`', edits: [edit], preferred: true }] : [] }));
   }
   const importsFiles = shape.imports.some((i) => i.module.startsWith('wasi_snapshot_preview1') && i.name === 'path_open');
   if (importsFiles && get(ctx.root, ['capabilities', 'filesystem', 'allow_read']) !== true) {
     const edit = addKeyEdit(ctx.doc, ['capabilities', 'filesystem'], 'allow_read', true);
-    out.push(diag(range, Severity.Warning, CODES.missingCapability,
+    out.push(diag(rangeOf(), Severity.Warning, CODES.missingCapability,
       `${rel} opens files (WASI \`path_open\`) but the manifest does not allow reading files — those calls will fail`,
       { fixes: edit ? [{ title: 'Add capability `filesystem.allow_read: true`', edits: [edit] }] : [] }));
   }

@@ -14,9 +14,8 @@ const ID = /^[a-z][a-z0-9-]*$/;
 export const versionRule: Rule = (ctx) => {
   const path = ['plugin', 'version'];
   const raw = get(ctx.root, path);
-  if (raw === undefined) return [];
+  if (raw === undefined || (typeof raw === 'string' && SEMVER.test(raw))) return [];
   const range = valueAt(ctx, path);
-  if (typeof raw === 'string' && SEMVER.test(raw)) return [];
   const node = locate(ctx.doc, path).found.node;
   const source = node?.range ? ctx.doc.text.slice(node.range[0], node.range[1]) : String(raw);
   const coerced = raw === null || typeof raw === 'object' ? null : semver.coerce(String(raw));
@@ -35,6 +34,7 @@ export const idRule: Rule = (ctx) => {
   const path = ['plugin', 'id'];
   const raw = get(ctx.root, path);
   if (raw === undefined || raw === null) return [];
+  if (typeof raw === 'string' && ID.test(raw) && raw.length <= 50) return [];
   const range = valueAt(ctx, path);
   if (typeof raw !== 'string') {
     return [diag(range, Severity.Error, CODES.id, `the id must be a string like "jwt-auth" — got ${typeof raw} ${String(raw)}`)];

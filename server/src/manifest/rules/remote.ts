@@ -22,38 +22,40 @@ export const endpointRule: Rule = (ctx) => {
   const endpoint = get(ctx.root, path);
   if (typeof endpoint !== 'string' || endpoint === '') return [];
   const protocol = get(ctx.root, ['remote', 'protocol']) ?? 'http';
-  const range = valueAt(ctx, path);
+  // Located lazily: a correct endpoint must not cost a syntax tree.
+  let located: ReturnType<typeof valueAt> | undefined;
+  const rangeOf = () => (located ??= valueAt(ctx, path));
   const out: ManifestDiagnostic[] = [];
   if (protocol === 'http') {
     const url = parseUrl(endpoint);
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
       const withScheme = /^[\w.-]+(:\d+)?(\/.*)?$/.test(endpoint) ? `http://${endpoint}` : undefined;
       const node = locate(ctx.doc, path).found.node;
-      const inner = node && isScalar(node) ? scalarInnerRange(ctx.doc, node) ?? range : range;
-      out.push(diag(range, Severity.Error, CODES.endpoint,
+      const inner = node && isScalar(node) ? scalarInnerRange(ctx.doc, node) ?? rangeOf() : rangeOf();
+      out.push(diag(rangeOf(), Severity.Error, CODES.endpoint,
         `an http endpoint must be an absolute http:// or https:// URL — got ${JSON.stringify(endpoint)}`,
         { fixes: withScheme && parseUrl(withScheme) ? [replaceFix(`Change to "${withScheme}"`, inner, withScheme)] : [] }));
       return out;
     }
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
       const node = locate(ctx.doc, path).found.node;
-      const inner = node && isScalar(node) ? scalarInnerRange(ctx.doc, node) ?? range : range;
+      const inner = node && isScalar(node) ? scalarInnerRange(ctx.doc, node) ?? rangeOf() : rangeOf();
       // Replace just the scheme, and only when the source text really starts with it (escapes, folded scalars …).
       const o = ctx.doc.lines.offsetAt(inner.start);
       const fixes = ctx.doc.text.slice(o, o + 7).toLowerCase() === 'http://' ? [replaceFix('Switch to https://', ctx.doc.lines.range(o, o + 4), 'https')] : [];
-      out.push(diag(range, Severity.Warning, CODES.insecureHttp,
+      out.push(diag(rangeOf(), Severity.Warning, CODES.insecureHttp,
         `plain http:// to ${url.hostname} sends requests and credentials unencrypted — use https:// for anything but this machine`,
         { fixes }));
     }
   } else if (protocol === 'grpc') {
     const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? parseUrl(endpoint) : parseUrl(`grpc://${endpoint}`);
     if (!url || !url.hostname || !['grpc:', 'grpcs:', 'http:', 'https:'].includes(url.protocol)) {
-      out.push(diag(range, Severity.Error, CODES.endpoint, `a grpc endpoint is host:port or grpc(s)://host:port — got ${JSON.stringify(endpoint)}`));
+      out.push(diag(rangeOf(), Severity.Error, CODES.endpoint, `a grpc endpoint is host:port or grpc(s)://host:port — got ${JSON.stringify(endpoint)}`));
     } else if ((url.protocol === 'http:' || url.protocol === 'https:') && url.pathname !== '/' && url.pathname !== '') {
-      out.push(diag(range, Severity.Error, CODES.runtimeSections,
+      out.push(diag(rangeOf(), Severity.Error, CODES.runtimeSections,
         `gRPC calls have no URL path: \`${url.pathname}\` in the endpoint would be ignored — use host:port (or set protocol: http)`));
     } else if (!url.port && url.protocol !== 'https:' && url.protocol !== 'grpcs:') {
-      out.push(diag(range, Severity.Warning, CODES.endpoint, `the grpc endpoint has no port — add one, e.g. ${url.hostname}:50051`));
+      out.push(diag(rangeOf(), Severity.Warning, CODES.endpoint, `the grpc endpoint has no port — add one, e.g. ${url.hostname}:50051`));
     }
   }
   return out;

@@ -3,7 +3,7 @@ import { CODES, Severity, diag, type Fix, type ManifestDiagnostic } from '../dia
 import { addKeyEdit } from '../edits';
 import { locate, scalarInnerRange } from '../paths';
 import { isScalar } from 'yaml';
-import { has, keyAt, runtimeOf, valueAt, type Rule, type RuleContext } from './context';
+import { get, has, keyAt, runtimeOf, valueAt, type Rule, type RuleContext } from './context';
 
 const SECTION_OF: Record<string, string> = { wasm: 'wasm', remote: 'remote', pyodide: 'pyodide' };
 
@@ -22,12 +22,12 @@ export const runtimeSectionsRule: Rule = (ctx) => {
   const out: ManifestDiagnostic[] = [];
   const runtime = runtimeOf(ctx.root);
   if (!(runtime in SECTION_OF)) return out;
-  const declared = has(ctx, ['plugin', 'runtime']);
-  const where = declared ? valueAt(ctx, ['plugin', 'runtime']) : keyAt(ctx, ['plugin']);
+  const declared = get(ctx.root, ['plugin', 'runtime']) !== undefined;
+  const where = () => (declared ? valueAt(ctx, ['plugin', 'runtime']) : keyAt(ctx, ['plugin']));
   const own = SECTION_OF[runtime];
   if (own !== 'wasm' && ctx.root[own] === undefined) {
     const edit = addKeyEdit(ctx.doc, [], own);
-    out.push(diag(where, Severity.Error, CODES.runtimeSections, `a ${runtime} plugin needs a \`${own}:\` section`,
+    out.push(diag(where(), Severity.Error, CODES.runtimeSections, `a ${runtime} plugin needs a \`${own}:\` section`,
       { fixes: edit ? [{ title: `Add a \`${own}:\` section`, edits: [edit], preferred: true }] : [] }));
   }
   for (const other of Object.values(SECTION_OF)) {
