@@ -52,6 +52,12 @@ for (const { lang, kind } of templateCases()) {
       assert.equal(manifest.wasm.build.toolchain, lang === 'assemblyscript' ? 'asc' : lang);
     });
 
+    it('check finds nothing wrong with the new project', () => {
+      const r = cli(['check', dir]);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /0 errors, 0 warnings/);
+    });
+
     it('build compiles it with the real toolchain', () => {
       const r = cli(['build'], dir);
       assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
