@@ -174,6 +174,19 @@ describe('hostile modules that need a worker or fail to load', () => {
     }
   });
 
+  test('disposing during a stuck isolated call ends that call instead of leaving it pending', async () => {
+    const plugin = await loadPlugin(await fixtureWasm('loop'), { isolation: 'worker', timeoutMs: 60_000 });
+    // The plugin logs "spinning" right before it loops: once that arrives, the worker is inside the call.
+    let spinning!: () => void;
+    const inside = new Promise<void>((resolve) => { spinning = resolve; });
+    const call = plugin.call('authenticate', {}, { onLog: (r) => { if (r.message === 'spinning') spinning(); } });
+    await inside;
+    await plugin.dispose();
+    const err = errorOf((await call).envelope);
+    assert.equal(err.code, 'internal');
+    assert.match(err.message, /disposed during the call/);
+  });
+
   test('unknown import: load_failed naming the import; the next plugin loads and runs', async () => {
     await assert.rejects(loadPlugin(await fixtureWasm('unknown-import'), { isolation: 'in-process' }), (err: unknown) => {
       assert.ok(err instanceof PluginLoadError);

@@ -40,6 +40,11 @@ export class IsolatedWasmRuntime implements PluginRuntime {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    const pending = this.pending;
+    if (pending) {
+      this.pending = undefined;
+      pending.resolve(outcome(fail('internal', `${this.plan.label}: the plugin runtime was disposed during the call`), pending.logs, performance.now() - pending.started));
+    }
     await this.stopWorker();
   }
 

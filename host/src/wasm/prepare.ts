@@ -36,7 +36,10 @@ export interface Prepared {
   warnings: string[];
 }
 
+/** Compiled modules by content hash, least recently used first; bounded so an editor session rebuilding a plugin
+ * many times does not keep every old module alive. */
 const compiled = new Map<string, Promise<WebAssembly.Module>>();
+const MAX_COMPILED = 64;
 
 export async function prepareWasm(wasmPath: string, manifest: PluginManifest | undefined, root: string, options: PrepareOptions = {}): Promise<Prepared> {
   const t0 = performance.now();
@@ -76,11 +79,15 @@ export async function prepareWasm(wasmPath: string, manifest: PluginManifest | u
   const key = createHash('sha256').update(bounded.bytes).digest('hex');
   let fromCache = true;
   let promise = compiled.get(key);
-  if (!promise) {
+  if (promise) {
+    compiled.delete(key);
+    compiled.set(key, promise);
+  } else {
     fromCache = false;
     promise = WebAssembly.compile(bounded.bytes as Uint8Array<ArrayBuffer>);
     compiled.set(key, promise);
     promise.catch(() => compiled.delete(key));
+    if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
   }
   let module: WebAssembly.Module;
   try {
