@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { manifestValidator } from '../../server/src/manifest/schema';
+import { manifestValidator, manifestSchema, type JsonSchema } from '../../server/src/manifest/schema';
 import { CODES } from '../../server/src/manifest/diagnostic';
 import { MIGRATE_TITLE } from '../../server/src/manifest/validate';
 import { applyEdits, diagnose, show } from './helpers';
@@ -73,4 +73,25 @@ test('a canonical file with a string-list capabilities section is one legacy war
   const text = 'plugin:\n  id: x\n  version: "1.0.0"\n  name: X\n  types: [auth]\n  bogus: 1\ncapabilities: ["network:http"]\n';
   const d = diagnose(text);
   assert.deepEqual(d.map((x) => x.code), [CODES.schemaUnknownKey, CODES.legacy]);
+});
+
+test('the schema documents itself: every property has a description, every value a default or an example', () => {
+  const missing: string[] = [];
+  const walk = (node: JsonSchema, path: string) => {
+    const children: [string, JsonSchema][] = [
+      ...Object.entries(node.properties ?? {}).map(([k, v]) => [`${path}.${k}`, v] as [string, JsonSchema]),
+      ...(typeof node.additionalProperties === 'object' ? [[`${path}.*`, node.additionalProperties] as [string, JsonSchema]] : []),
+      ...(node.items ? [[`${path}[]`, node.items] as [string, JsonSchema]] : []),
+    ];
+    for (const [p, child] of children) {
+      if (!child.description) missing.push(`${p}: description`);
+      const isItem = p.endsWith('[]') || p.endsWith('.*');
+      if (!isItem && child.type !== 'object' && child.default === undefined && !child.examples?.length) missing.push(`${p}: default or example`);
+      walk(child, p);
+    }
+  };
+  walk(manifestSchema, '');
+  assert.deepEqual(missing, []);
+  assert.equal(manifestSchema.properties?.plugin.properties?.id.pattern, '^[a-z][a-z0-9-]*$');
+  assert.equal(manifestSchema.properties?.plugin.properties?.runtime.default, 'wasm');
 });
