@@ -21,7 +21,10 @@ export async function serveHttp(plugin: MockForgePlugin, options: HttpServeOptio
   const host = options.host ?? '127.0.0.1';
   checkListenHost(host, options.allowAllInterfaces);
   const secret = resolveSecret(options.secret);
+  let closing = false;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    // While shutting down, answer what arrives on kept-alive connections and close them after the reply.
+    if (closing) res.setHeader('connection', 'close');
     handle(plugin, req, res, secret, options.apiKeyHeader).catch((err: unknown) => {
       plugin.onError('get_capabilities', err);
       if (!res.headersSent) send(res, 500, { success: false, error: { code: 'internal', message: 'the plugin server failed to answer' } });
@@ -43,6 +46,7 @@ export async function serveHttp(plugin: MockForgePlugin, options: HttpServeOptio
   let removeSignals = () => {};
   const close = () => new Promise<void>((resolve) => {
     removeSignals();
+    closing = true;
     server.close(() => resolve());
     server.closeIdleConnections();
   });
