@@ -33,8 +33,13 @@ export function formatProblems(problems: readonly Problem[]): string {
   return problems.map((p) => p.message).join('; ');
 }
 
+// Field lists are walked on every call; take them out of the spec objects once.
+const entries = new WeakMap<Record<string, Spec>, Array<[string, Spec]>>();
+
 function checkFields(fields: Record<string, Spec>, value: Record<string, unknown>, path: string, problems: Problem[]): void {
-  for (const [name, spec] of Object.entries(fields)) {
+  let list = entries.get(fields);
+  if (!list) entries.set(fields, (list = Object.entries(fields)));
+  for (const [name, spec] of list) {
     const at = join(path, name);
     const v = value[name];
     if (v === undefined) {
@@ -48,9 +53,9 @@ function checkFields(fields: Record<string, Spec>, value: Record<string, unknown
   }
 }
 
-/** `wanted` overrides the description of what was expected (an option says "… or null"). */
-function check(spec: Spec, v: unknown, path: string, problems: Problem[], wanted = expected(spec)): void {
-  const bad = () => problems.push({ path, message: `${path || 'the value'} must be ${wanted}, got ${describe(v)}` });
+/** `wanted` overrides the description of what was expected (an option says "… or null"); built only on failure. */
+function check(spec: Spec, v: unknown, path: string, problems: Problem[], wanted?: Spec): void {
+  const bad = () => problems.push({ path, message: `${path || 'the value'} must be ${expected(wanted ?? spec)}, got ${describe(v)}` });
   switch (spec.kind) {
     case 'string':
       if (typeof v !== 'string') bad();
@@ -79,7 +84,7 @@ function check(spec: Spec, v: unknown, path: string, problems: Problem[], wanted
       if (!isObject(v)) bad();
       return;
     case 'option':
-      if (v !== null) check(spec.of, v, path, problems, wanted);
+      if (v !== null) check(spec.of, v, path, problems, wanted ?? spec);
       return;
     case 'list':
       if (!Array.isArray(v)) return void bad();
