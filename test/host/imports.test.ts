@@ -104,6 +104,17 @@ for (const isolation of ['in-process', 'worker'] as Isolation[]) {
       }
     });
 
+    test('a module exporting _start and operations runs as a reactor: WASI bound, _start not run', async () => {
+      const plugin = await loadPlugin(await fixtureWasm('start-and-ops'), { isolation });
+      try {
+        const outcome = await plugin.call('authenticate', {});
+        assert.deepEqual(outcome.envelope, { success: true, result: { ok: true } });
+        assert.deepEqual(outcome.logs.map((l) => `${l.source}: ${l.message}`), ['stdout: hello from wasi']);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
     test('an imported memory is created by the host with max_memory_bytes as its maximum', async () => {
       const plugin = await loadPlugin(await fixtureWasm('imported-memory'), { isolation });
       try {

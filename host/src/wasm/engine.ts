@@ -263,8 +263,12 @@ export class Engine {
     this.live = { instance, exports: instance.exports, memory };
     if (command) return undefined;
     try {
-      if (this.wasi) this.wasi.initialize(instance);
-      else if (abi.initialize) (instance.exports._initialize as Fn)();
+      if (this.wasi) {
+        // A stand-in instance: node:wasi refuses modules that also export _start (and needs an exported memory),
+        // but a reactor only needs WASI bound to its memory and its _initialize run.
+        const init = abi.initialize ? { _initialize: instance.exports._initialize } : {};
+        this.wasi.initialize({ exports: { memory, ...init } } as unknown as WebAssembly.Instance);
+      } else if (abi.initialize) (instance.exports._initialize as Fn)();
     } catch (err) {
       const { envelope } = failureFromError(err, this.failureContext(0));
       this.live = undefined;
