@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	mockforge "github.com/mockforge/plugin-studio/sdk/go"
+	// Exports the wasm function(s) MockForge calls for this kind of plugin.
+	_ "github.com/mockforge/plugin-studio/sdk/go/export/datasource"
 )
 
 //go:embed users.csv

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	mockforge "github.com/mockforge/plugin-studio/sdk/go"
+	// Exports the wasm function(s) MockForge calls for this kind of plugin.
+	_ "github.com/mockforge/plugin-studio/sdk/go/export/response"
 )
 
 // order's field order is the JSON order of the response body.

@@ -1,0 +1,10 @@
+//go:build tinygo && !mockforge_command
+
+package auth
+
+import mockforge "github.com/mockforge/plugin-studio/sdk/go"
+
+//export authenticate
+func authenticate(ptr uint32, length int32) uint64 {
+	return mockforge.CallOperation("authenticate", ptr, length)
+}

@@ -1,0 +1,5 @@
+// Package auth exports the core-ABI function(s) of the plugin kind "auth": authenticate.
+// Import it for its side effect next to mockforge.Export…Plugin:
+//
+//	import _ "github.com/mockforge/plugin-studio/sdk/go/export/auth"
+package auth
