@@ -71,6 +71,9 @@ for (const isolation of ['in-process', 'worker'] as Isolation[]) {
         assert.equal(!write.envelope.success && write.envelope.error.code, 'capability_denied');
         assert.match(!write.envelope.success ? write.envelope.error.message : '', /open "out\.txt" for writing but capabilities\.filesystem\.allow_write is false/);
         assert.equal(existsSync(join(dir, 'data', 'out.txt')), false);
+        const escape = await plugin.call('query', {});
+        assert.equal(!escape.envelope.success && escape.envelope.error.code, 'plugin_error', 'a path outside the pre-open is refused');
+        assert.match(!escape.envelope.success ? escape.envelope.error.message : '', /could not open \.\.\/plugin\.yaml/);
       } finally {
         await plugin.dispose();
       }
