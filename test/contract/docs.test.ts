@@ -7,7 +7,7 @@ import { ERROR_CODES } from '../../host/src/contract/errors';
 import { normaliseEnvelope } from '../../host/src/contract/envelope';
 import { GRPC_METHODS, HTTP_PATHS, isOperation, OPERATIONS } from '../../host/src/contract/operations';
 import { validateRequest, validateResult } from '../../host/src/contract/validate';
-import { REPO_ROOT } from './wit-package';
+import { REPO_ROOT, WORLDS } from './wit-package';
 
 const doc = readFileSync(path.join(REPO_ROOT, 'docs', 'protocol.md'), 'utf8');
 
@@ -106,4 +106,11 @@ test('the context example of section 2 is a valid plugin-context', () => {
   const block = /## 2\. The request context[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)?.[1];
   assert.ok(block);
   assert.deepEqual(validateRequest('authenticate', { context: JSON.parse(block), credentials: { type: 'bearer' } }), []);
+});
+
+test('the worlds table names every world of wit/worlds.wit', () => {
+  const rows = tableRows(doc, 'A component targets one world');
+  assert.deepEqual(rows.map((r) => r[0].replace(/`/g, '')), [...WORLDS]);
+  const declared = [...readFileSync(path.join(REPO_ROOT, 'wit', 'worlds.wit'), 'utf8').matchAll(/^world ([a-z-]+)/gm)].map((m) => m[1]);
+  assert.deepEqual(declared, [...WORLDS]);
 });
