@@ -18,6 +18,7 @@ import type { RemoteRuntime } from './remote/index';
 import { readHeader } from './component/header';
 import { isComponentBytes } from './component/detect';
 import { loadComponent } from './component/load';
+import { loadPyodidePlugin } from './pyodide/load';
 
 export type Isolation = 'worker' | 'in-process';
 
@@ -108,6 +109,7 @@ export async function loadPlugin(target: string, options: LoadOptions = {}): Pro
     }
     const runtime = manifest.plugin.runtime ?? 'wasm';
     if (runtime === 'remote') return loadRemote(where.root, where.manifestPath, manifest, options);
+    if (runtime === 'pyodide') return loadPyodidePlugin(where.root, where.manifestPath, manifest, options);
     if (runtime !== 'wasm') {
       throw new PluginLoadError('load_failed', `${where.manifestPath}: plugin.runtime "${runtime}" is not supported by this host yet (only wasm runs here for now)`);
     }

@@ -9,6 +9,8 @@ export interface ComponentCallResult {
   instantiateMs?: number;
   callMs: number;
   peakMemoryBytes?: number;
+  /** The worker must be thrown away after this call (a Python interpreter over its memory limit …). */
+  restart?: boolean;
 }
 
 export type ToComponentWorker =
@@ -16,6 +18,7 @@ export type ToComponentWorker =
   | { type: 'call'; id: number; operation: Operation; input: unknown };
 
 export type FromComponentWorker =
-  | { type: 'ready' }
+  /** `startMs`: how long the start took (Pyodide's cold start); `failure`: the plugin could not be started. */
+  | { type: 'ready'; startMs?: number; failure?: Envelope }
   | { type: 'log'; id: number; record: LogRecord }
   | { type: 'result'; id: number; result: ComponentCallResult };

@@ -1,5 +1,6 @@
-// The component runtime: each plugin gets its own worker (its own preview2-shim globals), calls are queued one at a
-// time, a call past its time limit terminates the worker (`timeout`) and the next call starts a fresh one.
+// Worker-backed runtimes (components, Pyodide): each plugin gets its own worker (its own preview2-shim globals, its
+// own interpreter), calls are queued one at a time, a call past its time limit terminates the worker (`timeout`)
+// and the next call starts a fresh one.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -7,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { Envelope, fail } from '../contract/envelope';
 import type { Operation } from '../contract/operations';
 import type { CallOptions, CallOutcome, LogRecord, PluginRuntime } from '../runtime';
-import type { FromComponentWorker, ToComponentWorker } from './messages';
+import type { FromComponentWorker } from './messages';
 import type { ComponentPlan } from './plan';
 import { LineSplitter } from './lines';
 
@@ -25,10 +26,23 @@ interface Pending {
   logs: LogRecord[];
   onLog?: (record: LogRecord) => void;
   started: number;
+  /** The worker started for this call: its start time (cold start) is reported as instantiateMs. */
+  startMs?: number;
 }
 
-export class ComponentRuntime implements PluginRuntime {
-  readonly kind = 'component' as const;
+export interface WorkerSpec {
+  kind: 'component' | 'pyodide';
+  label: string;
+  timeoutMs: number;
+  script: string;
+  /** The first message the worker gets (its plan). */
+  init: unknown;
+  /** Asked before each call: true throws the warm worker away first (e.g. the plugin's files changed). */
+  stale?: () => boolean;
+}
+
+export class WorkerRuntime implements PluginRuntime {
+  readonly kind: 'component' | 'pyodide';
   private worker?: Worker;
   private ready?: Promise<void>;
   private pending?: Pending;
@@ -36,8 +50,12 @@ export class ComponentRuntime implements PluginRuntime {
   private nextId = 1;
   private pendingLoadMs?: number;
   private disposed = false;
+  /** Records that arrive while a worker starts (before its first call is posted) belong to that call. */
+  private starting?: { logs: LogRecord[]; onLog?: (record: LogRecord) => void };
+  private startInfo?: { startMs?: number; failure?: Envelope };
 
-  constructor(private readonly plan: ComponentPlan, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
+  constructor(private readonly spec: WorkerSpec, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
+    this.kind = spec.kind;
     this.pendingLoadMs = loadMs;
   }
 
@@ -56,18 +74,28 @@ export class ComponentRuntime implements PluginRuntime {
     if (this.disposed) return outcome(fail('internal', 'the plugin runtime was disposed'), [], 0);
     if (options.signal?.aborted) return outcome(fail('timeout', 'the call was cancelled before it started'), [], 0);
     const t0 = performance.now();
+    if (this.worker && this.spec.stale?.()) await this.stopWorker();
+    const starting = { logs: [] as LogRecord[], onLog: options.onLog };
+    this.starting = starting;
     try {
       await this.ensureWorker();
     } catch (err) {
-      return outcome(fail('internal', `cannot start the component worker: ${(err as Error).message}`), [], performance.now() - t0);
+      return outcome(fail('internal', `cannot start the ${this.spec.kind} worker: ${(err as Error).message}`), starting.logs, performance.now() - t0);
+    } finally {
+      this.starting = undefined;
+    }
+    const started = this.startInfo;
+    this.startInfo = undefined;
+    if (started?.failure) {
+      await this.stopWorker();
+      return { ...outcome(started.failure, starting.logs, 0), timing: { loadMs: this.takeLoadMs(), instantiateMs: started.startMs, callMs: 0 } };
     }
     const worker = this.worker as Worker;
-    const timeoutMs = options.timeoutMs ?? this.plan.policy.timeoutMs;
-    const loadMs = this.pendingLoadMs;
-    this.pendingLoadMs = undefined;
+    const timeoutMs = options.timeoutMs ?? this.spec.timeoutMs;
+    const loadMs = this.takeLoadMs();
     return new Promise<CallOutcome>((resolve) => {
       const id = this.nextId++;
-      const pending: Pending = { id, resolve, logs: [], onLog: options.onLog, started: performance.now() };
+      const pending: Pending = { id, resolve, logs: starting.logs, onLog: options.onLog, started: performance.now(), startMs: started?.startMs };
       const timers: { timer?: NodeJS.Timeout } = {};
       const finish = (o: CallOutcome) => {
         clearTimeout(timers.timer);
@@ -80,21 +108,21 @@ export class ComponentRuntime implements PluginRuntime {
         void this.stopWorker();
         finish(outcome(envelope, pending.logs, performance.now() - pending.started));
       };
-      const onAbort = () => stop(fail('timeout', `${this.plan.label} ${operation}: the call was cancelled and its worker stopped`));
+      const onAbort = () => stop(fail('timeout', `${this.spec.label} ${operation}: the call was cancelled and its worker stopped`));
       timers.timer = setTimeout(() => stop(fail('timeout',
-        `${this.plan.label} ${operation}: did not finish within ${timeoutMs} ms and was stopped ` +
+        `${this.spec.label} ${operation}: did not finish within ${timeoutMs} ms and was stopped ` +
         '(capabilities.resources.timeout_ms in plugin.yaml; --timeout MS for one run). An infinite loop or a blocking wait?')), timeoutMs);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       pending.resolve = finish;
       this.pending = pending;
-      worker.postMessage({ type: 'call', id, operation, input } satisfies ToComponentWorker);
+      worker.postMessage({ type: 'call', id, operation, input });
     });
   }
 
   private ensureWorker(): Promise<void> {
     if (this.worker && this.ready) return this.ready;
     // stdout/stderr: true keeps the plugin's WASI output off the host's own streams; it becomes log records.
-    const worker = new Worker(componentWorkerPath(), { stdout: true, stderr: true });
+    const worker = new Worker(this.spec.script, { stdout: true, stderr: true, env: {} });
     this.worker = worker;
     const relay = (source: 'stdout' | 'stderr') => new LineSplitter((line) => this.record({
       level: source === 'stdout' ? 'info' : 'warn', message: line, source, time: Date.now(),
@@ -105,27 +133,36 @@ export class ComponentRuntime implements PluginRuntime {
     worker.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     this.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (m: FromComponentWorker) => {
-        if (m.type === 'ready') resolve();
+        if (m.type === 'ready') {
+          this.startInfo = { startMs: m.startMs, failure: m.failure };
+          resolve();
+        }
         else this.onMessage(m);
       });
       worker.on('error', (e) => {
         reject(e);
-        this.crashed(worker, `the component worker failed: ${e.message}`);
+        this.crashed(worker, `the ${this.spec.kind} worker failed: ${e.message}`);
       });
       worker.on('exit', (code) => {
-        reject(new Error(`the component worker exited with code ${code}`));
-        this.crashed(worker, `the component worker exited unexpectedly (code ${code})`);
+        reject(new Error(`the ${this.spec.kind} worker exited with code ${code}`));
+        this.crashed(worker, `the ${this.spec.kind} worker exited unexpectedly (code ${code})`);
       });
     });
-    worker.postMessage({ type: 'init', plan: this.plan } satisfies ToComponentWorker);
+    worker.postMessage(this.spec.init);
     return this.ready;
   }
 
+  private takeLoadMs(): number | undefined {
+    const loadMs = this.pendingLoadMs;
+    this.pendingLoadMs = undefined;
+    return loadMs;
+  }
+
   private record(record: LogRecord): void {
-    const pending = this.pending;
-    if (pending) {
-      pending.logs.push(record);
-      pending.onLog?.(record);
+    const sink = this.pending ?? this.starting;
+    if (sink) {
+      sink.logs.push(record);
+      sink.onLog?.(record);
     }
     this.defaultLog?.(record);
   }
@@ -140,7 +177,8 @@ export class ComponentRuntime implements PluginRuntime {
     if (!pending || m.id !== pending.id) return;
     this.pending = undefined;
     const r = m.result;
-    pending.resolve({ envelope: r.envelope, logs: pending.logs, timing: { instantiateMs: r.instantiateMs, callMs: r.callMs }, peakMemoryBytes: r.peakMemoryBytes });
+    if (r.restart) void this.stopWorker();
+    pending.resolve({ envelope: r.envelope, logs: pending.logs, timing: { instantiateMs: r.instantiateMs ?? pending.startMs, callMs: r.callMs }, peakMemoryBytes: r.peakMemoryBytes });
   }
 
   private crashed(worker: Worker, message: string): void {
@@ -164,4 +202,11 @@ export class ComponentRuntime implements PluginRuntime {
 
 function outcome(envelope: Envelope, logs: LogRecord[], callMs: number): CallOutcome {
   return { envelope, logs, timing: { callMs } };
+}
+
+/** A component plugin: its own worker with the transpiled component. */
+export class ComponentRuntime extends WorkerRuntime {
+  constructor(plan: ComponentPlan, loadMs: number, defaultLog?: (record: LogRecord) => void) {
+    super({ kind: 'component', label: plan.label, timeoutMs: plan.policy.timeoutMs, script: componentWorkerPath(), init: { type: 'init', plan } }, loadMs, defaultLog);
+  }
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { Envelope, fail } from '../contract/envelope';
 import type { Operation } from '../contract/operations';
@@ -26,6 +27,9 @@ type Instantiate = (getCoreModule: (name: string) => Promise<WebAssembly.Module>
 interface Shim {
   WASIShim: new (config: Record<string, unknown>) => { getImportObject(): Record<string, Record<string, unknown>> };
 }
+
+// componentize-py's CPython uses extended constant expressions (i32.add in globals), behind a flag in Node 20's V8.
+setFlagsFromString('--experimental-wasm-extended-const');
 
 const port = parentPort;
 let plan: ComponentPlan | undefined;
@@ -56,17 +60,24 @@ async function init(p: ComponentPlan): Promise<void> {
   const texts = ['types.wit', 'auth.wit', 'template.wit', 'response.wit', 'datasource.wit', 'capabilities.wit', 'host.wit']
     .map((f) => readFileSync(join(p.witDir, f), 'utf8'));
   model = buildModel(texts);
-  // Pitfall B: the shim starts with the whole host filesystem and process.env; take both away before anything runs.
-  const fs = await importEsm<{ _clearPreopens(): void }>('@bytecodealliance/preview2-shim/filesystem');
+  // Pitfall B: the shim starts with the whole host filesystem and process.env; take both away before anything runs,
+  // then grant this plugin's allowed_paths and declared environment (this worker serves this plugin only). The
+  // grant goes into the shim's global list: its descriptors refuse every open while that list is empty.
+  const fs = await importEsm<{ _clearPreopens(): void; _addPreopen(guest: string, host: string): void }>('@bytecodealliance/preview2-shim/filesystem');
   const cli = await importEsm<{ _setEnv(env: Record<string, string>): void; _setArgs(args: string[]): void; _setCwd(cwd: string): void }>('@bytecodealliance/preview2-shim/cli');
   fs._clearPreopens();
   cli._setEnv({});
   cli._setArgs(['plugin']);
   cli._setCwd('/');
+  // Guest paths are rooted (`data` → `/data`): a component's libc resolves relative paths against its cwd, `/`.
+  if (p.policy.filesystem.allowRead || p.policy.filesystem.allowWrite) {
+    for (const [guest, hostDir] of Object.entries(p.policy.filesystem.preopens)) fs._addPreopen(guest.startsWith('/') ? guest : `/${guest.replace(/^\.\//, '')}`, hostDir);
+  }
+  cli._setEnv(p.policy.env);
   const { WASIShim } = await importEsm<Shim>('@bytecodealliance/preview2-shim/instantiation');
-  const grant = p.policy.filesystem.allowRead || p.policy.filesystem.allowWrite ? p.policy.filesystem.preopens : {};
-  const shim = new WASIShim({ sandbox: { preopens: grant, env: p.policy.env, args: ['plugin'], enableNetwork: false } });
+  const shim = new WASIShim({ sandbox: { env: p.policy.env, args: ['plugin'], enableNetwork: false } });
   const wasi = shim.getImportObject();
+  wasi['wasi:filesystem/preopens'] = { getDirectories: gatedPreopens(wasi['wasi:filesystem/preopens'], p.policy.filesystem.allowWrite) };
   // http_fetch is the only way out: wasi:http's outgoing handler refuses every request.
   wasi['wasi:http/outgoing-handler'] = {
     handle(): never {
@@ -89,6 +100,32 @@ async function init(p: ComponentPlan): Promise<void> {
       }, policy),
     }),
   };
+}
+
+interface PreopenDescriptor {
+  getFlags(): unknown;
+  openAt(pathFlags: unknown, path: string, openFlags: Record<string, boolean>, flags: Record<string, boolean>): unknown;
+}
+
+/**
+ * preview2-shim 0.26.0 gives pre-opened directories no descriptor flags (getFlags() is undefined), which CPython's
+ * libc reads as "no access"; they report read (and write only when allow_write). Opening for writing, creating or
+ * truncating under a read-only grant fails with `not-permitted` and a capability_denied log line.
+ */
+function gatedPreopens(preopens: Record<string, unknown>, allowWrite: boolean): () => Array<[PreopenDescriptor, string]> {
+  const entries = (preopens.getDirectories as () => Array<[PreopenDescriptor, string]>)();
+  for (const [desc, guest] of entries) {
+    const openAt = desc.openAt.bind(desc);
+    desc.getFlags = () => ({ read: true, write: allowWrite, mutateDirectory: allowWrite });
+    desc.openAt = (pathFlags, path, openFlags, flags) => {
+      if (!allowWrite && (openFlags.create || openFlags.truncate || flags.write || flags.mutateDirectory)) {
+        deny(`capability_denied: opening ${guest}/${path} for writing: capabilities.filesystem.allow_write is false`);
+        throw 'not-permitted';
+      }
+      return openAt(pathFlags, path, openFlags, flags);
+    };
+  }
+  return () => [...entries];
 }
 
 function coreModule(name: string): Promise<WebAssembly.Module> {
@@ -120,6 +157,21 @@ function memoryBytes(): number {
   return memories.reduce((n, m) => n + m.buffer.byteLength, 0);
 }
 
+/** Instantiates the component unless an instance is live; returns the failure envelope when it cannot be. */
+async function ensureInstance(): Promise<Envelope | undefined> {
+  if (instance) return undefined;
+  const p = plan as ComponentPlan;
+  try {
+    instance = await instantiate();
+    return undefined;
+  } catch (err) {
+    instance = undefined;
+    const message = err instanceof Error ? err.message : String(err);
+    const code = err instanceof WebAssembly.RuntimeError ? 'trap' : 'load_failed';
+    return fail(code, `${p.label} could not be instantiated: ${message}`);
+  }
+}
+
 async function call(operation: Operation, input: unknown): Promise<ComponentCallResult> {
   const p = plan as ComponentPlan;
   denials = [];
@@ -131,22 +183,15 @@ async function call(operation: Operation, input: unknown): Promise<ComponentCall
   let instantiateMs: number | undefined;
   if (!instance) {
     const t0 = performance.now();
-    try {
-      instance = await instantiate();
-    } catch (err) {
-      instance = undefined;
-      instantiateMs = performance.now() - t0;
-      const message = err instanceof Error ? err.message : String(err);
-      const code = err instanceof WebAssembly.RuntimeError ? 'trap' : 'load_failed';
-      return { envelope: fail(code, `${p.label} could not be instantiated: ${message}`), instantiateMs, callMs: 0 };
-    }
+    const failure = await ensureInstance();
     instantiateMs = performance.now() - t0;
+    if (failure) return { envelope: failure, instantiateMs, callMs: 0 };
   }
   const before = memoryBytes();
   const t1 = performance.now();
   let envelope: Envelope;
   try {
-    envelope = callOperation(instance, model as WitModel, p.label, operation, input, p.policy.maxOutputBytes);
+    envelope = callOperation(instance as Record<string, unknown>, model as WitModel, p.label, operation, input, p.policy.maxOutputBytes);
   } catch (err) {
     instance = undefined; // a component that trapped may not be entered again
     const cause = err instanceof CallFailure ? err.cause : err;
@@ -160,8 +205,11 @@ if (port) {
   port.on('message', (m: ToComponentWorker) => {
     queue = queue.then(async () => {
       if (m.type === 'init') {
+        // Compiling and instantiating happen before the first call is timed: loading is not the plugin's time.
         await init(m.plan);
-        send({ type: 'ready' });
+        const t0 = performance.now();
+        const failure = await ensureInstance();
+        send({ type: 'ready', startMs: performance.now() - t0, failure });
         return;
       }
       currentId = m.id;

@@ -28,8 +28,10 @@ function sameApi(a: string, b: string): boolean {
 
 /** Reads `import x;` / `export y;` lines of the root world that componentWit prints. */
 export function checkWorld(wit: string, model: WitModel): ComponentWorld {
-  const imports = [...wit.matchAll(/^\s*import\s+([^;]+);/gm)].map((m) => m[1].trim());
-  const exports = [...wit.matchAll(/^\s*export\s+([^;]+);/gm)].map((m) => m[1].trim());
+  // Only `import ns:pkg/iface@v;` lines: inline interfaces (componentize-py's own `exports: interface {…}`) are the
+  // toolchain's business, not something the host calls.
+  const imports = [...wit.matchAll(/^\s*import\s+([a-z][\w-]*:[^\s;:]+);\s*$/gm)].map((m) => m[1]);
+  const exports = [...wit.matchAll(/^\s*export\s+([a-z][\w-]*:[^\s;:]+);\s*$/gm)].map((m) => m[1]);
   const problems: string[] = [];
   const [ns] = model.package.split('@');
   const interfaces: string[] = [];

@@ -1,0 +1,138 @@
+// loadPlugin's path for `plugin.runtime: pyodide`: the entry file and the plugin's other .py files are read, the
+// Python SDK (sdk/python/mockforge_plugin, the same classes as remote plugins) and the runtime glue are added, and
+// one warm interpreter per plugin runs in its own worker. A change to the plugin's .py files restarts it.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { resolveConfig } from '../manifest/config';
+import { DEFAULT_LIMITS, PluginManifest } from '../manifest/types';
+import type { LoadOptions, LoadedPlugin, PluginInfo } from '../plugin';
+import { PluginLoadError } from '../plugin';
+import { environment, filesystemPolicy, networkPolicy } from '../wasm/prepare';
+import { WorkerRuntime } from '../component/runtime';
+import type { PyodidePlan } from './plan';
+
+/** Python interpreters need far more than a core module: the default when the manifest sets no max_memory_bytes. */
+export const PYODIDE_DEFAULT_MEMORY = 512 * 1024 * 1024;
+
+function findUp(from: string, rel: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, rel))) return join(dir, rel);
+    if (dirname(dir) === dir) throw new Error(`${rel} was not found above ${from}`);
+  }
+}
+
+function pyFiles(dir: string, base = dir, out: Record<string, string> = {}, depth = 0): Record<string, string> {
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith('.') || name === '__pycache__' || name === 'node_modules' || name === 'venv') continue;
+    const abs = join(dir, name);
+    const st = statSync(abs);
+    if (st.isDirectory() && depth < 3 && existsSync(join(abs, '__init__.py'))) pyFiles(abs, base, out, depth + 1);
+    else if (st.isFile() && name.endsWith('.py')) out[relative(base, abs).split('\\').join('/')] = readFileSync(abs, 'utf8');
+  }
+  return out;
+}
+
+/** A fingerprint of the plugin's Python files: sizes and modification times. */
+function fingerprint(root: string): string {
+  const parts: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.') || name === '__pycache__' || name === 'node_modules' || name === 'venv') continue;
+      const abs = join(dir, name);
+      const st = statSync(abs);
+      if (st.isDirectory() && depth < 3) walk(abs, depth + 1);
+      else if (name.endsWith('.py')) parts.push(`${abs}:${st.size}:${st.mtimeMs}`);
+    }
+  };
+  walk(root, 0);
+  return parts.join('|');
+}
+
+export function runtimeFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const glue = findUp(__dirname, join('host', 'src', 'pyodide', 'python'));
+  for (const f of readdirSync(glue).filter((x) => x.endsWith('.py'))) files[f] = readFileSync(join(glue, f), 'utf8');
+  const sdk = findUp(__dirname, join('sdk', 'python', 'mockforge_plugin'));
+  for (const f of readdirSync(sdk).filter((x) => x.endsWith('.py'))) files[`mockforge_plugin/${f}`] = readFileSync(join(sdk, f), 'utf8');
+  return files;
+}
+
+export function pyodideWorkerPath(): string {
+  for (const candidate of [join(__dirname, 'pyodide-worker.js'), join(__dirname, 'worker.js')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`the Pyodide worker script is missing next to ${__dirname} (run \`node scripts/build.mjs\`)`);
+}
+
+export async function loadPyodidePlugin(root: string, manifestPath: string, manifest: PluginManifest, options: LoadOptions): Promise<LoadedPlugin> {
+  const t0 = performance.now();
+  const entryRel = manifest.pyodide?.entry;
+  if (!entryRel) throw new PluginLoadError('load_failed', `${manifestPath}: plugin.runtime is pyodide but pyodide.entry (the plugin's .py file) is missing`);
+  const entry = resolve(root, entryRel);
+  if (!existsSync(entry)) throw new PluginLoadError('load_failed', `${manifestPath}: pyodide.entry ${entryRel} does not exist (${entry})`);
+  let indexURL: string;
+  let files: Record<string, string>;
+  try {
+    indexURL = `${dirname(require.resolve('pyodide/package.json'))}/`;
+    files = runtimeFiles();
+  } catch (err) {
+    throw new PluginLoadError('load_failed', `Pyodide is not available to this host: ${(err as Error).message} (npm install pyodide)`);
+  }
+  const warnings: string[] = [];
+  const resources = manifest.capabilities?.resources ?? {};
+  const timeouts = [resources.timeout_ms, resources.max_cpu_time_ms].filter((v): v is number => typeof v === 'number');
+  const label = relative(root, entry) || entryRel;
+  const plan: PyodidePlan = {
+    label,
+    entry: relative(root, entry).split('\\').join('/'),
+    sources: pyFiles(root),
+    runtimeFiles: files,
+    indexURL,
+    policy: {
+      config: resolveConfig(manifest, options.config),
+      env: environment(manifest, options.env),
+      network: networkPolicy(manifest),
+      filesystem: filesystemPolicy(manifest, root, warnings),
+      maxMemoryBytes: options.maxMemoryBytes ?? resources.max_memory_bytes ?? PYODIDE_DEFAULT_MEMORY,
+      maxOutputBytes: DEFAULT_LIMITS.maxOutputBytes,
+      timeoutMs: options.timeoutMs ?? (timeouts.length ? Math.min(...timeouts) : DEFAULT_LIMITS.timeoutMs),
+    },
+  };
+  let seen = fingerprint(root);
+  const runtime = new WorkerRuntime({
+    kind: 'pyodide', label, timeoutMs: plan.policy.timeoutMs, script: pyodideWorkerPath(),
+    get init() { return { type: 'init', plan }; },
+    // Reload on change: the next call after an edit starts a fresh interpreter with the new files.
+    stale: () => {
+      const now = fingerprint(root);
+      if (now === seen) return false;
+      seen = now;
+      plan.sources = pyFiles(root);
+      return true;
+    },
+  }, performance.now() - t0, options.onLog);
+  for (const w of warnings) options.onLog?.({ level: 'warn', message: w, source: 'host', time: Date.now() });
+  const info: PluginInfo = {
+    id: manifest.plugin.id,
+    root,
+    manifestPath,
+    manifest,
+    wasmPath: entry,
+    isolation: 'worker',
+    report: {
+      file: entry, size: 0, sha256: '', binary: 'core-module', language: 'unknown', evidence: ['plugin.runtime: pyodide (Python under Pyodide)'],
+      abi: 'none', initialize: false, operations: [], imports: [], exports: [], customSections: [], producers: {}, problems: [],
+    },
+    loadMs: performance.now() - t0,
+    compiledFromCache: false,
+    limits: { maxMemoryBytes: plan.policy.maxMemoryBytes, timeoutMs: plan.policy.timeoutMs, maxOutputBytes: plan.policy.maxOutputBytes },
+    warnings,
+  };
+  return {
+    kind: 'pyodide',
+    info,
+    call: (operation, input, callOptions) => runtime.call(operation, input, callOptions),
+    dispose: () => runtime.dispose(),
+  };
+}

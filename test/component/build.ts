@@ -1,0 +1,115 @@
+// Builds the component fixtures with their real toolchains — ComponentizeJS (`jco componentize`'s library),
+// componentize-py, jco embed + new — once per content hash of the sources and wit/, under os.tmpdir(), so the test
+// files share one build (ComponentizeJS alone takes 20 s to minutes on a busy machine).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import wabt from 'wabt';
+
+export const REPO = path.resolve(__dirname, '..', '..', '..');
+export const CLI = path.join(REPO, 'dist', 'cli.js');
+export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'components');
+export const WIT = path.join(REPO, 'wit');
+const CACHE = path.join(os.tmpdir(), 'mockforge-component-fixtures');
+
+function hashTree(hash: ReturnType<typeof createHash>, root: string, rel = ''): void {
+  for (const name of readdirSync(path.join(root, rel)).sort()) {
+    if (name === 'build' || name === '__pycache__') continue;
+    const r = rel ? `${rel}/${name}` : name;
+    const abs = path.join(root, r);
+    if (statSync(abs).isDirectory()) hashTree(hash, root, r);
+    else hash.update(r).update('\0').update(readFileSync(abs)).update('\0');
+  }
+}
+
+function fixtureKey(name: string, toolchain: string): string {
+  const hash = createHash('sha256').update(toolchain);
+  hashTree(hash, path.join(FIXTURES, name));
+  for (const f of readdirSync(WIT).filter((x) => x.endsWith('.wit')).sort()) hash.update(f).update(readFileSync(path.join(WIT, f)));
+  return `${name}-${hash.digest('hex').slice(0, 16)}`;
+}
+
+/** Copies the fixture to a private folder, runs `build(work, out)`, renames the folder into the cache. */
+function cached(name: string, toolchain: string, build: (work: string, out: string) => void): string {
+  const dir = path.join(CACHE, fixtureKey(name, toolchain));
+  if (existsSync(path.join(dir, 'build', 'plugin.wasm'))) return dir;
+  mkdirSync(CACHE, { recursive: true });
+  const work = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  cpSync(path.join(FIXTURES, name), work, { recursive: true });
+  mkdirSync(path.join(work, 'build'), { recursive: true });
+  try {
+    build(work, path.join(work, 'build', 'plugin.wasm'));
+  } catch (err) {
+    rmSync(work, { recursive: true, force: true });
+    throw err;
+  }
+  try {
+    renameSync(work, dir);
+  } catch (err) {
+    rmSync(work, { recursive: true, force: true });
+    if (!existsSync(path.join(dir, 'build', 'plugin.wasm'))) throw err;
+  }
+  return dir;
+}
+
+function run(cmd: string, args: string[], cwd: string, what: string): void {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${r.stdout}${r.stderr}`);
+}
+
+/** test/fixtures/components/js-plugin through ComponentizeJS, world `plugin` (all four kinds). */
+export function buildJsComponent(): string {
+  return cached('js-plugin', 'componentize-js', (work, out) => {
+    const script = `
+      import { componentize } from '@bytecodealliance/componentize-js';
+      import { writeFileSync } from 'node:fs';
+      const { component } = await componentize({ sourcePath: ${JSON.stringify(path.join(work, 'plugin.js'))},
+        witPath: ${JSON.stringify(WIT)}, worldName: 'plugin', disableFeatures: ['http'] });
+      writeFileSync(${JSON.stringify(out)}, component);`;
+    run(process.execPath, ['--input-type=module', '-e', script], REPO, 'componentize-js');
+  });
+}
+
+export function componentizePyAvailable(): boolean {
+  return spawnSync('componentize-py', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+/** test/fixtures/components/py-auth through componentize-py, world `auth-plugin`. */
+export function buildPyComponent(): string {
+  return cached('py-auth', 'componentize-py', (work, out) => {
+    run('componentize-py', ['-d', WIT, '-w', 'auth-plugin', 'componentize', 'app', '-o', out], work, 'componentize-py');
+  });
+}
+
+/** A core module (WAT) + a WIT world given as source text → a component, the way `jco embed` + `jco new` do it. */
+export async function coreToComponent(wat: string, witSource: string, world: string): Promise<Uint8Array> {
+  const w = await wabt();
+  const mod = w.parseWat('core.wat', wat, { multi_value: true, bulk_memory: true });
+  let core: Uint8Array;
+  try {
+    mod.resolveNames();
+    mod.validate();
+    core = mod.toBinary({}).buffer;
+  } finally {
+    mod.destroy();
+  }
+  const spec = '@bytecodealliance/jco';
+  const jco = await (import(spec) as Promise<{
+    componentEmbed(o: { binary: Uint8Array; witSource: string; world: string }): Promise<Uint8Array>;
+    componentNew(b: Uint8Array): Promise<Uint8Array>;
+  }>);
+  const embedded = await jco.componentEmbed({ binary: core, witSource, world });
+  return jco.componentNew(embedded);
+}
+
+export function writeTemp(prefix: string, files: Record<string, string | Uint8Array>): string {
+  const dir = path.join(os.tmpdir(), `${prefix}${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+  for (const [rel, content] of Object.entries(files)) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return dir;
+}
