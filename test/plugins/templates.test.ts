@@ -42,11 +42,14 @@ for (const { lang, kind } of templateCases()) {
     const id = `my-${lang}-${kind}`;
     const dir = path.join(work, id);
     let started = 0;
+    let nextSteps: string[] = [];
 
     it('new creates a project whose manifest names the right toolchain', () => {
       started = Date.now();
       const r = cli(['new', dir, '--lang', lang, '--type', kind]);
       assert.equal(r.code, 0, r.stderr);
+      nextSteps = r.stdout.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('mockforge-plugin '));
+      assert.deepEqual(nextSteps.map((l) => l.split(' ')[1]), ['build', 'run', 'test']);
       const manifest = parse(readFileSync(path.join(dir, 'plugin.yaml'), 'utf8')) as { plugin: { id: string; types: string[] }; wasm: { build: { toolchain: string } } };
       assert.equal(manifest.plugin.id, id);
       assert.deepEqual(manifest.plugin.types, [kind]);
@@ -66,6 +69,13 @@ for (const { lang, kind } of templateCases()) {
       assert.ok(existsSync(path.join(dir, 'build', 'plugin.wasm')));
       // The module exports exactly the operations of its kind.
       assert.match(r.stdout, new RegExp(`exports ${OPERATIONS_BY_KIND[kind as PluginKind].join(', ')}\n`));
+    });
+
+    it('the run command that new printed works as printed', () => {
+      const args = nextSteps[1].split(' ').slice(1);
+      const r = cli(args, dir);
+      assert.equal(r.code, 0, `${nextSteps[1]}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stdout, /"success": true/);
     });
 
     it('every saved request answers as its expect says (run --request, then test)', (t) => {

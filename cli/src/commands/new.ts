@@ -62,7 +62,7 @@ export const newCommand: Command = {
     out.write('\nNext:\n');
     out.write(`  cd ${quoted}\n`);
     out.write('  mockforge-plugin build\n');
-    if (first) out.write(`  mockforge-plugin run . --call ${first.operation} --input ${first.request}\n`);
+    if (first) out.write(`  mockforge-plugin run . --request ${first.request}\n`);
     out.write('  mockforge-plugin test\n');
     return 0;
   },
