@@ -1,6 +1,8 @@
 // The shape of the WIT package as wit-parser resolved it. The WIT goes through jco (componentEmbed, componentNew,
 // print) inside a world that imports every interface; each import then prints as one instance type whose
-// records, enums and functions we read back. Nothing here parses WIT source text.
+// records, enums and functions we read back. From the WIT text itself only the interface names are taken (to write
+// that world); an interface missed there lacks from the model, which the drift checks then report as missing
+// operations and unmatched proto messages, so it cannot hide a difference.
 import { embedWorld, loadJco } from './wit-package';
 import { indexOf, isList, isString, parseSExprs, SExpr, unquote } from './wat-sexpr';
 
