@@ -2,7 +2,10 @@
 import { KEYWORDS } from './lexer';
 
 /** Why `name` (without `%`) is not a valid WIT identifier, or undefined when it is. */
+const VALID = /^[A-Za-z](?:[a-z0-9]*|[A-Z0-9]*)(?:-(?:[a-z0-9]+|[A-Z0-9]+))*$/;
+
 export function identifierProblem(name: string): string | undefined {
+  if (VALID.test(name) && !/^[a-z][a-z0-9]*[A-Z]|^[A-Z][A-Z0-9]*[a-z]/.test(name)) return undefined; // fast path
   if (name === '') return 'empty identifier';
   const first = name.charCodeAt(0);
   if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90))) {

@@ -1,7 +1,16 @@
 // Semantic versions as the semver crate (used by wit-parser) accepts them, with its messages.
 const NUM = /^(0|[1-9][0-9]*)$/;
 
+const problems = new Map<string, string | undefined>();
+
 export function versionProblem(text: string): string | undefined {
+  if (problems.has(text)) return problems.get(text);
+  const p = computeProblem(text);
+  if (problems.size < 10000) problems.set(text, p);
+  return p;
+}
+
+function computeProblem(text: string): string | undefined {
   const m = /^([0-9]+)\.([0-9]+)\.([0-9]+)(?:-([0-9A-Za-z.-]*))?(?:\+([0-9A-Za-z.-]*))?$/.exec(text);
   if (!m) return `invalid version \`${text}\``;
   const parts: [string, string][] = [[m[1], 'major'], [m[2], 'minor'], [m[3], 'patch']];

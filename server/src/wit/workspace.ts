@@ -10,6 +10,9 @@ import { analyze, ParseCache, type WitInput } from './program';
 import type { Resolution } from './resolve';
 import type { SourceFile } from './symbols';
 
+/** How long a snapshot of the package's files on disk is reused before it is read again. */
+export const DISK_TTL_MS = 1000;
+
 export interface Analysis {
   res: Resolution;
   file: SourceFile;
@@ -25,6 +28,7 @@ export class WitWorkspace {
   private readonly open = new Map<string, { uri: string; text: string }>();
   private readonly results = new Map<string, { key: string; res: Resolution }>();
   private readonly lineCache = new WeakMap<SourceFile, LineIndex>();
+  private readonly disk = new Map<string, { at: number; inputs: WitInput[] }>();
 
   /** Analyses the package a document belongs to. */
   async analysisFor(document: TextDocument): Promise<Analysis> {
@@ -34,11 +38,17 @@ export class WitWorkspace {
     let root = key;
     if (document.uri.startsWith('file:')) {
       root = packageRootOf(key);
-      const siblings = await hasOtherWit(path.dirname(key), key);
-      if (siblings || root !== path.dirname(key)) {
-        inputs = await loadPackageDir(root, (f) => this.open.get(f)?.text).catch(() => [] as WitInput[]);
-        if (!inputs.some((i) => i.path === key)) inputs.push({ path: key, text: document.getText(), group: 'root', isDep: false });
-      } else inputs = [{ path: key, text: document.getText(), group: 'root', isDep: false }];
+      // The files on disk are re-read at most once per DISK_TTL_MS (every keystroke would otherwise read the
+      // whole package); open documents always come from the editor's text.
+      let snap = this.disk.get(root);
+      if (!snap || Date.now() - snap.at > DISK_TTL_MS || !snap.inputs.some((i) => i.path === key)) {
+        const siblings = await hasOtherWit(path.dirname(key), key);
+        const loaded = siblings || root !== path.dirname(key) ? await loadPackageDir(root).catch(() => [] as WitInput[]) : [];
+        snap = { at: Date.now(), inputs: loaded };
+        if (!loaded.some((i) => i.path === key)) snap.inputs = [...loaded, { path: key, text: document.getText(), group: 'root', isDep: false }];
+        this.disk.set(root, snap);
+      }
+      inputs = snap.inputs.map((i) => { const o = this.open.get(i.path); return o && o.text !== i.text ? { ...i, text: o.text } : i; });
     } else inputs = [{ path: key, text: document.getText(), group: 'root', isDep: false }];
     const sig = inputs.map((i) => `${i.path}\u0000${i.text}`).join('\u0001');
     let hit = this.results.get(root);
