@@ -145,6 +145,14 @@ describe('remote failures', () => {
     assert.match(err.message, /not a reply envelope \("success" must be true or false\): "\{\\"authenticated\\":true\}"/);
   });
 
+  it('a result that breaks the protocol is kept but flagged in the logs', async () => {
+    const s = await serve(async (req, res) => { await drain(req); json(res, 200, { success: true, result: { functions: [{ name: 'x' }] } }); });
+    const rt = await runtimeFor({ endpoint: s.url });
+    const out = await rt.call('list_functions', {});
+    assert.equal(out.envelope.success, true);
+    assert.ok(out.logs.some((l) => l.level === 'warn' && /the list_functions result does not follow docs\/protocol\.md: .*result\.functions\[0\]/.test(l.message)), JSON.stringify(out.logs));
+  });
+
   it('oversized body (declared length): bad_response naming the 16 MiB limit', async () => {
     const s = await serve(async (req, res) => {
       await drain(req);

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { fail } from '../contract/envelope';
 import type { Envelope } from '../contract/envelope';
 import type { Operation } from '../contract/operations';
+import { formatProblems, validateResult } from '../contract/validate';
 import type { PluginManifest } from '../manifest/types';
 import type { CallOptions, CallOutcome, LogLevel, LogRecord, PluginRuntime } from '../runtime';
 import { backoffDelay, delay } from './backoff';
@@ -165,6 +166,11 @@ class RemoteRuntimeImpl implements RemoteRuntime {
         const ms = Math.round(performance.now() - t0);
         log('debug', `attempt ${attempt}/${maxAttempts}: ${info.target} → ${info.status ?? 'ok'} in ${ms} ms`);
         this.monitor.observe({ state: 'healthy', checkedAt: Date.now(), rttMs: ms });
+        if (envelope.success) {
+          // Kept, but flagged: MockForge itself may reject a result that does not follow the protocol.
+          const problems = validateResult(operation, envelope.result);
+          if (problems.length > 0) log('warn', `the ${operation} result does not follow docs/protocol.md: ${formatProblems(problems)}`);
+        }
         return { envelope, attempts: attempt };
       } catch (err) {
         const f = err instanceof AttemptFailure ? err : new AttemptFailure('internal', `remote call failed: ${(err as Error)?.stack ?? String(err)}`, false);

@@ -60,7 +60,7 @@ export abstract class MockForgePlugin {
         if (this.authenticate) call = () => this.authenticate!(ctx ?? emptyContext(), b.credentials as AuthCredentials);
         break;
       case 'list_functions':
-        if (this.listFunctions) call = async () => ({ functions: await this.listFunctions!() });
+        if (this.listFunctions) call = async () => ({ functions: (await this.listFunctions!()).map(withDescriptorDefaults) });
         break;
       case 'execute_function':
         // WIT function-result: the value travels as {result: <json>}.
@@ -75,9 +75,12 @@ export abstract class MockForgePlugin {
             const t0 = performance.now();
             const result = await this.query!(b.query as DataQuery, ctx);
             // execution_time_ms is required on the wire; measure it when the plugin does not say.
-            return result && typeof result === 'object' && result.execution_time_ms === undefined
-              ? { ...result, execution_time_ms: Math.round(performance.now() - t0) }
-              : result;
+            if (!result || typeof result !== 'object') return result;
+            return {
+              ...result,
+              columns: result.columns?.map((c) => ({ data_type: 'any', nullable: true, ...c })),
+              execution_time_ms: result.execution_time_ms ?? Math.round(performance.now() - t0),
+            };
           };
         }
         break;
@@ -122,6 +125,18 @@ export abstract class MockForgePlugin {
     ops.push('get_capabilities');
     return ops;
   }
+}
+
+/** The protocol requires every descriptor field; plugins may leave out the obvious ones. */
+function withDescriptorDefaults(fn: TemplateFunction): TemplateFunction {
+  return {
+    description: '',
+    return_type: 'any',
+    examples: [],
+    pure: false,
+    ...fn,
+    parameters: (fn.parameters ?? []).map((p) => ({ param_type: 'any', description: '', required: false, var_args: false, ...p })),
+  };
 }
 
 function emptyContext(): PluginContext {

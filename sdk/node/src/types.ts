@@ -30,14 +30,20 @@ export interface TemplateFunctionParameter {
   param_type?: string;
   description?: string;
   required?: boolean;
+  default_value?: unknown;
+  var_args?: boolean;
   [extra: string]: unknown;
 }
 
+/** Fields left out are filled in by the SDK (description "", return_type "any", examples [], pure false). */
 export interface TemplateFunction {
   name: string;
   description?: string;
   parameters?: TemplateFunctionParameter[];
   return_type?: string;
+  examples?: string[];
+  category?: string;
+  pure?: boolean;
   [extra: string]: unknown;
 }
 

@@ -94,8 +94,9 @@ class DataQuery(_Model):
 
 class DataColumn(_Model):
     name: str
-    data_type: Optional[str] = None
-    nullable: Optional[bool] = None
+    data_type: str = "any"
+    nullable: bool = True
+    description: Optional[str] = None
 
 
 class DataRow(_Model):

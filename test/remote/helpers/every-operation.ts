@@ -37,6 +37,11 @@ export async function assertEveryOperation(runtime: PluginRuntime, who: 'node' |
   const rows = (q.envelope as { result: { rows: Array<{ values: Record<string, unknown> }> } }).result.rows;
   assert.deepEqual(rows.map((r) => r.values), [{ q: 'select 1', n: 1 }]);
 
+  // What the SDKs answer follows docs/protocol.md: the client flags nothing.
+  for (const out of [auth, list, exec, gen, q]) {
+    assert.deepEqual(out.logs.filter((l) => /does not follow/.test(l.message)), []);
+  }
+
   const caps = await runtime.call('get_capabilities', SAMPLE_INPUTS.get_capabilities);
   assert.equal(caps.envelope.success, true, JSON.stringify(caps.envelope));
   const capsResult = (caps.envelope as { result: { types: string[]; metadata: { operations: string[] } } }).result;
