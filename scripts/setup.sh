@@ -37,3 +37,15 @@ if [ "$py_ok" != "yes" ]; then
   say "pip install fastapi uvicorn grpcio grpcio-tools pytest httpx -e sdk/python"
   python3 -m pip install -q --disable-pip-version-check fastapi uvicorn grpcio grpcio-tools pytest httpx -e sdk/python
 fi
+
+# componentize-py (PyPI) builds the Python component of test/component; the tests skip that part without it.
+if ! command -v componentize-py >/dev/null; then
+  say "pip install componentize-py"
+  python3 -m pip install -q --disable-pip-version-check componentize-py==0.25.1 || say "componentize-py could not be installed: its tests are skipped"
+fi
+
+# Go >= 1.24 (GOOS=wasip1 with //go:wasmexport) builds the Go SDK, Go templates and Go test plugins. Debian's Go is
+# too old, so it comes with the machine (polyglot image) or from https://go.dev/dl/; without it those tests skip.
+if ! command -v go >/dev/null || ! go version | grep -Eq 'go1\.(2[4-9]|[3-9][0-9])'; then
+  say "Go >= 1.24 not found: the Go SDK, template and plugin tests will be skipped"
+fi
