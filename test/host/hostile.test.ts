@@ -127,6 +127,19 @@ for (const isolation of ['in-process', 'worker'] as Isolation[]) {
       }
     });
 
+    test('a log flood is capped at 10,000 records per call with a note, and the call still answers', async () => {
+      const plugin = await loadPlugin(await fixtureWasm('log-flood'), { isolation });
+      try {
+        const outcome = await plugin.call('authenticate', {});
+        assert.deepEqual(outcome.envelope, { success: true, result: { ok: true } });
+        assert.equal(outcome.logs.length, 10_001);
+        assert.equal(outcome.logs[0].level, 'debug');
+        assert.match(outcome.logs[10_000].message, /^10000 more log records of this call were dropped/);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
     test('missing operation: unsupported_operation listing what the plugin implements', async () => {
       const plugin = await loadPlugin(await fixtureWasm('bad-json'), { isolation });
       try {

@@ -33,8 +33,13 @@ interface CallState {
   lines: { 1: string; 2: string };
   /** Command mode: stdout is the reply, not a log. */
   stdout?: Buffer[];
+  stdoutBytes: number;
   stderrTail: string[];
+  /** Log records dropped after MAX_LOG_RECORDS (a plugin printing in a loop must not exhaust the host). */
+  droppedLogs: number;
 }
+
+const MAX_LOG_RECORDS = 10_000;
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -62,7 +67,7 @@ export class Engine {
     }
     this.state = {
       operation, logs: [], denials: [], deadline: performance.now() + this.plan.policy.timeoutMs,
-      lines: { 1: '', 2: '' }, stderrTail: [],
+      lines: { 1: '', 2: '' }, stderrTail: [], stdoutBytes: 0, droppedLogs: 0,
     };
     try {
       return this.plan.abi.mode === 'command' ? this.callCommand(operation, Buffer.from(text, 'utf8')) : this.callReactor(operation, text);
@@ -193,8 +198,11 @@ export class Engine {
     const ctx = this.failureContext(before);
     this.live = undefined;
     const who = `${this.label} ${operation}`;
-    const out = Buffer.concat(state.stdout);
-    const trimmed = out.toString('utf8').trim();
+    if (state.stdoutBytes > this.plan.policy.maxOutputBytes) {
+      const over = checkRegion(0, state.stdoutBytes, Infinity, this.plan.policy.maxOutputBytes, who) as Envelope;
+      return this.finish(decorate(over, ctx), performance.now() - t1, instantiateMs);
+    }
+    const trimmed = Buffer.concat(state.stdout).toString('utf8').trim();
     const reply = trimmed ? decodeReply(Buffer.from(trimmed, 'utf8'), who) : undefined;
     let envelope: Envelope;
     if (exitCode !== 0 && (!reply || isBadOutput(reply))) {
@@ -202,8 +210,6 @@ export class Engine {
       envelope = fail('plugin_error', `${who}: the program exited with status ${exitCode}${tail}`);
     } else if (!reply) {
       envelope = fail('bad_output', `${who}: the program wrote nothing to stdout; in command mode it must print the reply envelope (docs/abi.md §6)`);
-    } else if (out.length > this.plan.policy.maxOutputBytes) {
-      envelope = checkRegion(0, out.length, Infinity, this.plan.policy.maxOutputBytes, who) as Envelope;
     } else {
       envelope = reply;
     }
@@ -291,13 +297,20 @@ export class Engine {
     const state = this.state;
     if (!state) return;
     if (fd === 1 && state.stdout) {
-      state.stdout.push(Buffer.from(bytes));
+      // Past the reply cap the bytes are only counted: the call ends as bad_output anyway.
+      state.stdoutBytes += bytes.length;
+      if (state.stdoutBytes <= this.plan.policy.maxOutputBytes) state.stdout.push(Buffer.from(bytes));
       return;
     }
     const text = state.lines[fd] + Buffer.from(bytes).toString('utf8');
     const parts = text.split('\n');
     state.lines[fd] = parts.pop() ?? '';
     for (const line of parts) this.stdioLine(fd, line);
+    // A "line" that never ends is cut into 64 KiB records instead of growing without bound.
+    if (state.lines[fd].length > 65536) {
+      this.stdioLine(fd, state.lines[fd]);
+      state.lines[fd] = '';
+    }
   }
 
   private stdioLine(fd: 1 | 2, line: string): void {
@@ -310,6 +323,10 @@ export class Engine {
   }
 
   private log(level: LogLevel, message: string, source: LogRecord['source']): void {
+    if (this.state && this.state.logs.length >= MAX_LOG_RECORDS) {
+      this.state.droppedLogs++;
+      return;
+    }
     const record: LogRecord = { level, message, source, time: Date.now() };
     this.state?.logs.push(record);
     this.onLog?.(record);
@@ -339,6 +356,12 @@ export class Engine {
       for (const fd of [1, 2] as const) {
         if (state.lines[fd]) this.stdioLine(fd, state.lines[fd]);
         state.lines[fd] = '';
+      }
+      if (state.droppedLogs > 0) {
+        const record: LogRecord = { level: 'warn', source: 'host', time: Date.now(),
+          message: `${state.droppedLogs} more log records of this call were dropped (at most ${MAX_LOG_RECORDS} per call)` };
+        state.logs.push(record);
+        this.onLog?.(record);
       }
     }
     return {
