@@ -12,6 +12,7 @@ command -v wasm-ld >/dev/null || apt_pkgs+=(lld)
 [ -f /usr/lib/llvm-14/lib/clang/14.0.6/lib/wasi/libclang_rt.builtins-wasm32.a ] || apt_pkgs+=(libclang-rt-dev-wasm32)
 [ -x /usr/bin/rustc ] || apt_pkgs+=(rustc)
 [ -d /usr/lib/rustlib/wasm32-wasi ] || apt_pkgs+=(libstd-rust-dev-wasm32)
+command -v openssl >/dev/null || apt_pkgs+=(openssl)  # remote TLS tests make their certificates with it
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
   say "apt-get install ${apt_pkgs[*]}"
   apt-get update -qq

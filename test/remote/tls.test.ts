@@ -72,4 +72,31 @@ describe('TLS', () => {
   it('a missing ca_file fails to load with the path', async () => {
     await assert.rejects(createRemoteRuntime(remoteManifest({ endpoint: server.url, tls: { ca_file: 'nope.crt' } }), certs.dir), /remote\.tls\.ca_file: cannot read .*nope\.crt/);
   });
+
+  it('gRPC over TLS: unknown CA refused, ca_file trusted, insecure accepted, mutual TLS with a client certificate', async () => {
+    const tls = { cert: certs.read(certs.serverCert), key: certs.read(certs.serverKey) };
+    const g = await new EveryKindPlugin().serveGrpc(0, '127.0.0.1', { handleSignals: false, secret: null, tls });
+    const gm = await new EveryKindPlugin().serveGrpc(0, '127.0.0.1', { handleSignals: false, secret: null, tls: { ...tls, ca: certs.read(certs.caCert), requestClientCert: true } });
+    try {
+      const grpcRt = async (port: number, tlsOpts?: RemoteSection['tls']) => {
+        const r = await createRemoteRuntime(remoteManifest({ protocol: 'grpc', endpoint: `https://127.0.0.1:${port}`, tls: tlsOpts, retry_policy: { max_retries: 2, backoff_ms: 1 } }), certs.dir);
+        runtimes.push(r);
+        return r;
+      };
+      const untrusted = await (await grpcRt(g.port)).call('authenticate', SAMPLE_INPUTS.authenticate);
+      const err = (untrusted.envelope as { error: { code: string; message: string } }).error;
+      assert.equal(err.code, 'remote_unreachable');
+      assert.match(err.message, /TLS with 127\.0\.0\.1:\d+ failed: .*\(after 1 attempt\)$/);
+      assert.equal(untrusted.timing.attempts, 1);
+      assert.equal((await (await grpcRt(g.port, { ca_file: 'ca.crt' })).call('authenticate', SAMPLE_INPUTS.authenticate)).envelope.success, true);
+      assert.equal((await (await grpcRt(g.port, { insecure: true })).call('authenticate', SAMPLE_INPUTS.authenticate)).envelope.success, true);
+      const noCert = await (await grpcRt(gm.port, { ca_file: 'ca.crt' })).call('authenticate', SAMPLE_INPUTS.authenticate);
+      assert.equal((noCert.envelope as { error: { code: string } }).error.code, 'remote_unreachable');
+      const withCert = await (await grpcRt(gm.port, { ca_file: 'ca.crt', cert_file: 'client.crt', key_file: 'client.key' })).call('authenticate', SAMPLE_INPUTS.authenticate);
+      assert.equal(withCert.envelope.success, true, JSON.stringify(withCert.envelope));
+    } finally {
+      await g.close();
+      await gm.close();
+    }
+  });
 });
