@@ -71,7 +71,7 @@ test('WIT files and package directories are checked too', () => {
   write('witpkg/world.wit', 'package demo:pkg@0.1.0;\n\ninterface api {\n  run: func(x: strin) -> u32;\n}\n');
   const r = check('witpkg');
   assert.equal(r.status, 1, r.stdout + r.stderr);
-  assert.match(r.stdout, /^witpkg\/world\.wit:4:\d+: error: .*strin.* \[wit\/[\w-]+\]$/m);
+  assert.match(r.stdout, /^witpkg\/world\.wit:4:\d+: error: .+ \[wit\/[\w-]+\]$/m);
   write('okwit/ok.wit', 'package demo:ok@0.1.0;\n\ninterface api {\n  run: func(x: string) -> u32;\n}\n');
   assert.equal(check('okwit/ok.wit').status, 0);
 });

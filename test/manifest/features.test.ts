@@ -125,3 +125,12 @@ test('folding: every multi-line section and list item', () => {
     { startLine: 0, endLine: 4 }, { startLine: 2, endLine: 4 }, { startLine: 5, endLine: 7 }, { startLine: 6, endLine: 7 },
   ]);
 });
+
+test('the service handles plugin.yaml / plugin.yml by name, whatever the language id', () => {
+  const service = createManifestService();
+  assert.ok(service.handles(textDocument('', 'file:///w/a/plugin.yaml')));
+  assert.ok(service.handles(textDocument('', 'file:///w/a/plugin.yml')));
+  assert.ok(service.handles(textDocument('', 'untitled:Untitled-1/plugin.yaml')));
+  assert.ok(!service.handles(textDocument('', 'file:///w/a/docker-compose.yaml')));
+  assert.ok(!service.handles(textDocument('', 'file:///w/a/my-plugin.yaml')));
+});
