@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command';
 import { InputError, UsageError } from '../command';
-import { inspectBytes } from '../../../host/src/wasm/inspect';
+import { formatWorld, inspectAny } from '../../../host/src/wasm/inspect-component';
 import { formatReport } from '../output';
 
 const USAGE = `Usage: mockforge-plugin inspect <file.wasm> [--format text|json]
@@ -35,11 +35,11 @@ export const inspectCommand: Command = {
     }
     let report;
     try {
-      report = inspectBytes(bytes, file);
+      report = await inspectAny(bytes, file);
     } catch (err) {
       throw new InputError(`${file} is not a valid WebAssembly module: ${(err as Error).message}`);
     }
-    process.stdout.write((values.format === 'json' ? JSON.stringify(report, null, 2) : formatReport(report)) + '\n');
+    process.stdout.write((values.format === 'json' ? JSON.stringify(report, null, 2) : [formatReport(report), formatWorld(report)].filter(Boolean).join('\n')) + '\n');
     return report.problems.some((p) => p.severity === 'error') ? 1 : 0;
   },
 };
