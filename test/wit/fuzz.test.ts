@@ -1,4 +1,4 @@
-// 2,500 mutated WIT documents (seeded) through every feature of the service: no exception, every range inside its
+// 10,000 mutated WIT documents (seeded) through every feature of the service: no exception, every range inside its
 // document. Mutations: deletions, duplicated slices, inserted tokens / keywords / junk characters, swapped chars.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWitFeatures } from '../../server/src/wit/features';
 import { FIXTURES, ROOT, doc, prng } from './helpers';
 
-const DOCS = 2500;
+const DOCS = 10000;
 const VOCAB = ['{', '}', '(', ')', '<', '>', ';', ',', ':', '.', '/', '@', '=', '->', '%', '"', 'package', 'interface', 'world', 'use', 'import', 'export', 'include', 'with', 'as', 'type', 'record', 'variant', 'enum', 'flags', 'resource', 'func', 'static', 'async', 'constructor', 'borrow<', 'own<', 'list<u8, 4>', 'result<_, ', 'option<', 'tuple<', 'stream', 'future', '@since(version = 1.0.0)', '@unstable(feature = x)', '@deprecated(version = 0.1.0)', 'a:b/c@1.0.0', '///doc\n', '/*', '*/', '//', '\n', ' ', 'x', 'X-Y', '%record', '1.0', '\u0000', '\u202e', 'é', '😀', '\r\n', '\t'];
 
 function corpus(): string[] {

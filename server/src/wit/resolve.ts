@@ -44,6 +44,8 @@ class Resolver {
   private sectionOf = new Map<WitSymbol, Section>();
   private ifaceDeps = new Map<WitSymbol, { target: WitSymbol; file: SourceFile; span: A.Span }[]>();
   private worldElab = new Map<WitSymbol, Elaborated | 'busy'>();
+  /** Package-level references by full name (`a:b/c`): packages must form a DAG, a package may not name itself. */
+  private pkgDeps: { from: PackageUnit; to: PackageUnit; file: SourceFile; span: A.Span }[] = [];
 
   constructor(private readonly inputs: InputFile[]) {}
 
@@ -58,6 +60,7 @@ class Resolver {
     for (const s of this.sections) for (const item of s.items) if (item.kind !== 'toplevel-use') this.resolveUses(s, item);
     for (const s of this.sections) for (const item of s.items) if (item.kind !== 'toplevel-use') this.resolveBody(s, item);
     this.checkItemCycles();
+    this.checkPackageCycles();
     for (const s of this.sections) for (const item of s.items) if (item.kind === 'world') this.elaborate(this.symOf(item)!);
     const byPath = new Map(this.files.map((f) => [f.path, f]));
     for (const f of this.files) dedupe(f.diagnostics);
@@ -187,6 +190,7 @@ class Resolver {
         return undefined;
       }
       if (unit.symbol) this.ref(s.file, path.pkg, unit.symbol);
+      this.pkgDeps.push({ from: s.pkg, to: unit, file: s.file, span: path.pkg });
       const found = unit.items.get(path.name.name);
       const what = want === 'world' ? 'world' : want === 'interface' ? 'interface' : 'interface or world';
       if (!found) { this.err(s.file, path.name, `${what} '${path.name.name}' not found in package '${id}'`, 'unknown-name'); return undefined; }
@@ -512,7 +516,12 @@ class Resolver {
     let since: A.Attribute | undefined;
     let unstable: A.Attribute | undefined;
     let deprecated: A.Attribute | undefined;
+    let externalId: A.Attribute | undefined;
     for (const a of attrs) {
+      if (a.kind === 'external-id') {
+        if (externalId) this.err(file, a, 'cannot specify @external-id twice', 'gate');
+        externalId = a;
+      }
       if (a.kind === 'since') {
         if (since) this.err(file, a, 'cannot specify @since twice', 'gate');
         since = a;
@@ -554,6 +563,24 @@ class Resolver {
       state.set(n, 2);
     };
     for (const n of this.ifaceDeps.keys()) if (!state.has(n)) dfs(n);
+  }
+
+  private checkPackageCycles(): void {
+    const edges = new Map<PackageUnit, typeof this.pkgDeps>();
+    for (const d of this.pkgDeps) edges.set(d.from, [...(edges.get(d.from) ?? []), d]);
+    const state = new Map<PackageUnit, 1 | 2>();
+    const reported = new Set<PackageUnit>();
+    const dfs = (p: PackageUnit) => {
+      state.set(p, 1);
+      for (const d of edges.get(p) ?? []) {
+        const st = state.get(d.to);
+        if (st === 1) {
+          if (!reported.has(d.to)) { reported.add(d.to); this.err(d.file, d.span, `package \`${d.to.id}\` creates a dependency cycle`, 'cycle'); }
+        } else if (st === undefined) dfs(d.to);
+      }
+      state.set(p, 2);
+    };
+    for (const p of edges.keys()) if (!state.has(p)) dfs(p);
   }
 
   // ---------- worlds: imports/exports, includes ----------
