@@ -6,10 +6,12 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import * as grpcJs from '@grpc/grpc-js';
 import { Pool } from 'undici';
 import { createRemoteRuntime } from '../host/src/remote/index';
 import type { RemoteRuntime } from '../host/src/remote/index';
 import type { PluginManifest } from '../host/src/manifest/types';
+import { loadPluginProto, ProtoCodec, SERVICE_NAME } from '../sdk/node/src/grpc-codec';
 import { percentiles } from './harness';
 import type { Benchmark, BenchResult, Percentiles } from './harness';
 
@@ -72,6 +74,7 @@ export const benchmarks: Benchmark[] = [{
     const results: BenchResult[] = [];
     const runtimes: RemoteRuntime[] = [];
     const pool = new Pool(`http://127.0.0.1:${server.http}`, { connections: 64 });
+    let closeRawGrpc = () => {};
     try {
       const http = await createRemoteRuntime(manifest('http', server.http), __dirname);
       const grpc = await createRemoteRuntime(manifest('grpc', server.grpc), __dirname);
@@ -82,21 +85,30 @@ export const benchmarks: Benchmark[] = [{
         const j = (await res.body.json()) as { success?: boolean };
         return res.statusCode === 200 && j.success === true;
       };
+      // The gRPC floor: a bare grpc-js client with a pre-encoded request.
+      const def = loadPluginProto();
+      const RawClient = grpcJs.makeClientConstructor(def[SERVICE_NAME] as unknown as grpcJs.ServiceDefinition, 'PluginService');
+      const rawGrpc = new RawClient(`127.0.0.1:${server.grpc}`, grpcJs.credentials.createInsecure()) as grpcJs.Client & Record<string, (req: unknown, cb: (err: unknown, res?: { success?: boolean }) => void) => void>;
+      closeRawGrpc = () => rawGrpc.close();
+      const grpcReq = new ProtoCodec(def).toProto('mockforge.plugin.v1.AuthenticateRequest', BODY);
+      const rawG = () => new Promise<boolean>((resolve) => rawGrpc.Authenticate!(grpcReq, (err, res) => resolve(!err && res?.success === true)));
       const viaHttp = async () => (await http.call('authenticate', BODY)).envelope.success;
       const viaGrpc = async () => (await grpc.call('authenticate', BODY)).envelope.success;
       const n = ctx.quick ? 300 : 3000;
-      for (const fn of [raw, viaHttp, viaGrpc]) await measure(fn, 200, 8); // warm-up: connections, JIT
+      for (const fn of [raw, viaHttp, rawG, viaGrpc]) await measure(fn, 200, 8); // warm-up: connections, JIT
 
       for (const c of [1, 16]) {
         // Interleaved rounds, so load from elsewhere on the machine hits all three alike.
-        const samples: [number[], number[], number[]] = [[], [], []];
+        const samples: [number[], number[], number[], number[]] = [[], [], [], []];
         let floor!: Percentiles;
         let h!: Percentiles & { errors: number };
+        let gFloor!: Percentiles;
         let g!: Percentiles;
         for (let round = 0; round < 5; round++) {
           floor = await measure(raw, n / 5, c, samples[0]);
           h = await measure(viaHttp, n / 5, c, samples[1]);
-          g = await measure(viaGrpc, n / 5, c, samples[2]);
+          gFloor = await measure(rawG, n / 5, c, samples[2]);
+          g = await measure(viaGrpc, n / 5, c, samples[3]);
         }
         results.push({ name: `remote: raw undici POST (floor), concurrency ${c}`, unit: 'ms', p50: floor.p50, p95: floor.p95, p99: floor.p99 });
         const ratio = h.p50 / floor.p50;
@@ -104,7 +116,7 @@ export const benchmarks: Benchmark[] = [{
           name: `remote: HTTP call via runtime, concurrency ${c}`, unit: 'ms', p50: h.p50, p95: h.p95, p99: h.p99,
           peer: 'raw undici request, same server', peer_value: floor.p50, ratio, target: 'p50 ≤ 1.3× the floor', met: ratio <= 1.3 && h.errors === 0,
         });
-        results.push({ name: `remote: gRPC call via runtime, concurrency ${c}`, unit: 'ms', p50: g.p50, p95: g.p95, p99: g.p99, peer: 'raw undici HTTP floor', peer_value: floor.p50, ratio: g.p50 / floor.p50 });
+        results.push({ name: `remote: gRPC call via runtime, concurrency ${c}`, unit: 'ms', p50: g.p50, p95: g.p95, p99: g.p99, peer: 'bare grpc-js client, same server', peer_value: gFloor.p50, ratio: g.p50 / gFloor.p50 });
       }
       const total = ctx.quick ? 2000 : 10_000;
       for (const [name, fn] of [['HTTP', viaHttp], ['gRPC', viaGrpc]] as const) {
@@ -114,6 +126,7 @@ export const benchmarks: Benchmark[] = [{
     } finally {
       for (const r of runtimes) await r.dispose();
       await pool.close();
+      closeRawGrpc();
       server.child.kill('SIGTERM');
       await once(server.child, 'exit');
     }
