@@ -87,6 +87,9 @@ export const checkCommand: Command = {
       else targets.manifests.push(p);
     }
 
+    if (targets.manifests.length + targets.wit.length === 0) {
+      process.stderr.write(`mockforge-plugin check: no plugin.yaml or .wit file under ${positionals.join(', ')}\n`);
+    }
     const findings: Finding[] = [];
     for (const file of targets.manifests) {
       let diagnostics;
