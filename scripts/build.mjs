@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 const production = process.argv.includes('--production');
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  { in: 'client/src/buildRelay.ts', out: 'dist/build-relay.js' },
   { in: 'server/src/main.ts', out: 'dist/server.js' },
   { in: 'cli/src/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'host/src/isolate/worker.ts', out: 'dist/host-worker.js' },

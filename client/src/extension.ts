@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): MockforgeApi {
   reports.register(context);
   server = new ServerConnection(context.asAbsolutePath('dist/server.js'), outputs.server);
   context.subscriptions.push(server);
-  const tasks = new BuildTasks(engine.cliPath);
+  const tasks = new BuildTasks(engine.cliPath, context.asAbsolutePath('dist/build-relay.js'));
   tasks.register(context);
   const ctx: Ctx = { extension: context, outputs, engine, reports, server, tasks };
   registerCommands(ctx);

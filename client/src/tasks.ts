@@ -18,7 +18,8 @@ export interface MockforgeTaskDefinition extends vscode.TaskDefinition {
 }
 
 export class BuildTasks implements vscode.TaskProvider {
-  constructor(private readonly cliPath: string) {}
+  /** `relayPath`: dist/build-relay.js, which runs the CLI and makes compiler source paths absolute. */
+  constructor(private readonly cliPath: string, private readonly relayPath: string) {}
 
   register(context: vscode.ExtensionContext): void {
     context.subscriptions.push(vscode.tasks.registerTaskProvider(TASK_TYPE, this));
@@ -52,13 +53,17 @@ export class BuildTasks implements vscode.TaskProvider {
   }
 
   private makeTask(def: MockforgeTaskDefinition, plugin: WorkspacePlugin, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string): vscode.Task {
+    const args = buildArgs('.', def.builder, plugin.toolchain, def.release);
     const { command, extraEnv } = nodeRunner();
-    const args = [this.cliPath, ...buildArgs('.', def.builder, plugin.toolchain, def.release)];
-    const execution = new vscode.ProcessExecution(command, args, { cwd: plugin.dir, env: extraEnv });
+    // A plain process (not a CustomExecution pseudoterminal, whose last lines can miss the problem matcher when it
+    // closes right after writing them).
+    const execution = new vscode.ProcessExecution(command, [this.relayPath, this.cliPath, ...args], { cwd: plugin.dir, env: extraEnv });
     const task = new vscode.Task(def, scope, name, TASK_TYPE, execution, problemMatchersFor(def.builder));
     task.group = vscode.TaskGroup.Build;
-    task.detail = `mockforge-plugin ${args.slice(1).join(' ')} (${def.builder})`;
-    task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, clear: true };
+    task.detail = `mockforge-plugin ${args.join(' ')} (${def.builder})`;
+    // A fresh terminal per build: in a reused task terminal (code-server 1.139, measured by the e2e suite) the
+    // output of the second run never reaches the problem matcher, so its compile errors would not show.
+    task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, panel: vscode.TaskPanelKind.New };
     return task;
   }
 }

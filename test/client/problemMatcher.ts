@@ -38,6 +38,7 @@ export function loadMatchers(packageJsonPath: string): Map<string, MatcherJson> 
 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g; // eslint-disable-line no-control-regex
 
+/** `cwd`: the folder relative paths resolve against (VS Code: the workspace folder). */
 export function applyMatcher(matcher: MatcherJson, output: string, cwd: string): Problem[] {
   const patterns = Array.isArray(matcher.pattern) ? matcher.pattern : [matcher.pattern];
   const regexes = patterns.map((p) => new RegExp(p.regexp));
@@ -90,6 +91,6 @@ function severity(word: string | undefined, fallback: string | undefined): Probl
 function locate(matcher: MatcherJson, file: string, cwd: string): string {
   const loc = Array.isArray(matcher.fileLocation) ? matcher.fileLocation : [matcher.fileLocation ?? 'relative'];
   if (loc[0] === 'absolute' || path.isAbsolute(file)) return path.normalize(file);
-  // `${cwd}` is the task's working directory, where mockforge-plugin build runs the compiler.
+  // Relative paths resolve against the workspace folder (`${workspaceFolder}` / `${cwd}` are both that in VS Code).
   return path.resolve(cwd, file);
 }

@@ -1,0 +1,28 @@
+// Commands of the request panel: `mockforge.openRequestPanel` (palette, plugin.yaml context menu) and the e2e test hook
+// `mockforge.requestPanel.test` (not in the palette), which drives the webview like a user and reports what it shows.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { RequestPanel } from './requestPanel';
+import type { RenderedState } from '../../../webview/src/messages';
+
+export interface PanelTestAction {
+  action: 'send' | 'probe';
+  plugin?: string;
+  request?: string;
+}
+
+export function registerRequestPanel(ctx: Ctx): void {
+  ctx.extension.subscriptions.push(
+    vscode.commands.registerCommand('mockforge.openRequestPanel', (arg?: unknown) => {
+      const target = arg instanceof vscode.Uri ? arg.fsPath : typeof arg === 'string' ? arg : (arg as { plugin?: string } | undefined)?.plugin;
+      RequestPanel.show(ctx, target ? path.resolve(target) : undefined);
+    }),
+    vscode.commands.registerCommand('mockforge.requestPanel.test', async (a: PanelTestAction): Promise<RenderedState> => {
+      const panel = RequestPanel.show(ctx, a.plugin);
+      if (a.action === 'probe') return panel.probe();
+      if (!a.plugin || !a.request) throw new Error('mockforge.requestPanel.test send: give plugin and request');
+      return panel.driveSend(path.resolve(a.plugin), a.request);
+    }),
+  );
+}
