@@ -1,6 +1,7 @@
 // https:// endpoints: certificates verified, a private CA via tls.ca_file, insecure with a warning, mutual TLS.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createRemoteRuntime } from '../../host/src/remote/index';
 import type { RemoteRuntime } from '../../host/src/remote/index';
@@ -11,6 +12,8 @@ import { makeCerts } from './helpers/certs';
 import type { Certs } from './helpers/certs';
 import { remoteManifest, SAMPLE_INPUTS } from './helpers/manifest';
 import { EveryKindPlugin } from './helpers/node-plugin';
+import { FIXTURES } from './helpers/paths';
+import { spawnServer } from './helpers/spawn-server';
 
 describe('TLS', () => {
   let certs: Certs;
@@ -97,6 +100,22 @@ describe('TLS', () => {
     } finally {
       await g.close();
       await gm.close();
+    }
+  });
+
+  it('the Python SDK under uvicorn with mutual TLS: refused without a client certificate, served with one', async () => {
+    const py = await spawnServer('python3', [join(FIXTURES, 'sdk_plugin.py'), 'http', '--port', '0', '--tls-dir', certs.dir]);
+    try {
+      const endpoint = `https://127.0.0.1:${py.port}`;
+      const without = await createRemoteRuntime(remoteManifest({ endpoint, tls: { ca_file: 'ca.crt' } }), certs.dir);
+      const with_ = await createRemoteRuntime(remoteManifest({ endpoint, tls: { ca_file: 'ca.crt', cert_file: 'client.crt', key_file: 'client.key' } }), certs.dir);
+      runtimes.push(without, with_);
+      const refused = await without.call('authenticate', SAMPLE_INPUTS.authenticate);
+      assert.equal((refused.envelope as { error: { code: string } }).error.code, 'remote_unreachable');
+      const served = await with_.call('authenticate', SAMPLE_INPUTS.authenticate);
+      assert.equal(served.envelope.success, true, JSON.stringify(served.envelope));
+    } finally {
+      await py.stop();
     }
   });
 });

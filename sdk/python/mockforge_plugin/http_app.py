@@ -60,7 +60,11 @@ def bind_socket(host: str, port: int) -> socket.socket:
 
 
 def run_http(plugin: "MockForgePlugin", host: str, port: int, *, allow_all_interfaces: bool = False,
-             secret: Optional[str] = None, log_level: str = "warning") -> None:
+             secret: Optional[str] = None, log_level: str = "warning", ssl_certfile: Optional[str] = None,
+             ssl_keyfile: Optional[str] = None, ssl_ca_certs: Optional[str] = None,
+             require_client_cert: bool = False) -> None:
+    import ssl
+
     import uvicorn
 
     check_listen_host(host, allow_all_interfaces)
@@ -69,8 +73,13 @@ def run_http(plugin: "MockForgePlugin", host: str, port: int, *, allow_all_inter
     sock = bind_socket(host, port)
     actual = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    print(f"mockforge plugin listening on http://{shown}:{actual}", flush=True)
-    config = uvicorn.Config(app, log_level=log_level, timeout_graceful_shutdown=10)
+    scheme = "https" if ssl_certfile else "http"
+    print(f"mockforge plugin listening on {scheme}://{shown}:{actual}", flush=True)
+    config = uvicorn.Config(
+        app, log_level=log_level, timeout_graceful_shutdown=10,
+        ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile, ssl_ca_certs=ssl_ca_certs,
+        ssl_cert_reqs=ssl.CERT_REQUIRED if require_client_cert else ssl.CERT_NONE,
+    )
     server = uvicorn.Server(config)
     try:
         server.run(sockets=[sock])

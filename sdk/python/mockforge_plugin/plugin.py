@@ -171,11 +171,16 @@ class MockForgePlugin:
         return create_app(self, secret=secret)
 
     def run(self, host: str = "127.0.0.1", port: int = 8080, *, allow_all_interfaces: bool = False,
-            secret: Optional[str] = None, log_level: str = "warning") -> None:
-        """Serves HTTP/JSON with uvicorn until SIGINT/SIGTERM (graceful shutdown)."""
+            secret: Optional[str] = None, log_level: str = "warning", ssl_certfile: Optional[str] = None,
+            ssl_keyfile: Optional[str] = None, ssl_ca_certs: Optional[str] = None,
+            require_client_cert: bool = False) -> None:
+        """Serves HTTP/JSON with uvicorn until SIGINT/SIGTERM (graceful shutdown). With ssl_certfile/ssl_keyfile it
+        serves https; ssl_ca_certs + require_client_cert=True turn on mutual TLS."""
         from .http_app import run_http
 
-        run_http(self, host, port, allow_all_interfaces=allow_all_interfaces, secret=secret, log_level=log_level)
+        run_http(self, host, port, allow_all_interfaces=allow_all_interfaces, secret=secret, log_level=log_level,
+                 ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile, ssl_ca_certs=ssl_ca_certs,
+                 require_client_cert=require_client_cert)
 
     def serve_grpc(self, port: int = 50051, host: str = "127.0.0.1", *, allow_all_interfaces: bool = False,
                    secret: Optional[str] = None) -> None:
