@@ -19,11 +19,3 @@ export async function checkWitPath(target: string): Promise<WitFileReport[]> {
   const res = analyze(inputs);
   return res.files.map((f) => ({ file: f.path, text: f.text, diagnostics: f.diagnostics }));
 }
-
-/** 1-based line and column of an offset (what a terminal user reads). */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
-  return { line, column: offset - lineStart + 1 };
-}

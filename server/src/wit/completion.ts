@@ -37,12 +37,12 @@ export function completion(an: Analysis, offset: number): lsp.CompletionList {
   if (p1?.kind === '@') { kw(['since', 'unstable', 'deprecated']); return list(items); }
   if (frame.ctx === 'use') { addUseNames(an, before, frames, items); return list(items); }
   if (frame.ctx === 'list' || frame.ctx === 'with') {
-    if (p1 && (p1.kind === ':' || p1.kind === '(')) addTypes(an, scopeOf(an, frames), items);
+    if (p1 && (p1.kind === ':' || p1.kind === '(')) addTypes(scopeOf(an, frames), items);
     return list(items);
   }
   const pathStart = pathKeyword(before);
   if (pathStart) { addPaths(an, before, pathStart, frames, items); return list(items); }
-  if (p1 && isTypePosition(before, frame)) { addTypes(an, scopeOf(an, frames), items); return list(items); }
+  if (p1 && isTypePosition(before, frame)) { addTypes(scopeOf(an, frames), items); return list(items); }
   if (p1?.kind === ':' && p2 && (p2.kind === 'id' || p2.kind === 'explicit-id')) {
     if (frame.ctx === 'resource') kw(['func', 'static', 'async']);
     else kw(['func', 'async']);
@@ -97,17 +97,16 @@ function atItemStart(before: Token[]): boolean {
 
 /** The keyword that starts the use-path being typed (`use`, `import`, `export`, `include`), if the cursor is in one. */
 function pathKeyword(before: Token[]): Token | undefined {
+  const PATH_TOKENS = ['id', 'explicit-id', ':', '/', '@', 'integer', '.'];
   for (let j = before.length - 1; j >= 0; j--) {
     const t = before[j];
     if (t.kind === 'keyword' && ['use', 'import', 'export', 'include'].includes(t.text)) {
       const rest = before.slice(j + 1);
-      // `import name: …` is not a path unless the part after `:` is a path (`import x: iface`)
-      if ((t.text === 'import' || t.text === 'export') && rest.length >= 2 && rest[1].kind === ':' && !(rest.length >= 4 && rest[3].kind === '/')) {
-        return rest.length === 2 ? undefined : undefined;
-      }
-      return rest.every((x) => ['id', 'explicit-id', ':', '/', '@', 'integer', '.'].includes(x.kind)) && !rest.some((x) => x.kind === '.' && rest.indexOf(x) === rest.length - 1 && false) ? t : undefined;
+      // `import name: …` names a plain import; what follows the `:` is handled as a type of extern, not a path
+      const plainName = (t.text === 'import' || t.text === 'export') && rest.length >= 2 && rest[1].kind === ':' && !(rest.length >= 4 && rest[3].kind === '/');
+      return plainName ? undefined : t;
     }
-    if (![ 'id', 'explicit-id', ':', '/', '@', 'integer', '.'].includes(t.kind)) return undefined;
+    if (!PATH_TOKENS.includes(t.kind)) return undefined;
   }
   return undefined;
 }
@@ -150,7 +149,7 @@ function scopeOf(an: Analysis, frames: Frame[]): WitSymbol | undefined {
   return undefined;
 }
 
-function addTypes(an: Analysis, scope: WitSymbol | undefined, items: lsp.CompletionItem[]): void {
+function addTypes(scope: WitSymbol | undefined, items: lsp.CompletionItem[]): void {
   for (const p of PRIMS) items.push({ label: p, kind: lsp.CompletionItemKind.Keyword, detail: 'built-in type' });
   for (const [label, snippet] of GENERICS) items.push({ label, kind: lsp.CompletionItemKind.Keyword, insertText: snippet, insertTextFormat: lsp.InsertTextFormat.Snippet, detail: 'built-in type' });
   for (const m of scope?.members?.values() ?? []) {
@@ -159,7 +158,6 @@ function addTypes(an: Analysis, scope: WitSymbol | undefined, items: lsp.Complet
     const td = real.node as A.TypeDef;
     items.push({ label: m.name, insertText: spellName(m.name), kind: td.kind === 'resource' ? lsp.CompletionItemKind.Class : td.kind === 'record' ? lsp.CompletionItemKind.Struct : td.kind === 'alias' ? lsp.CompletionItemKind.TypeParameter : lsp.CompletionItemKind.Enum, detail: td.kind, documentation: real.docs?.text });
   }
-  void an;
 }
 
 function packagesOf(an: Analysis): PackageUnit[] {
@@ -167,7 +165,7 @@ function packagesOf(an: Analysis): PackageUnit[] {
 }
 
 function addPackageItems(an: Analysis, frames: Frame[], items: lsp.CompletionItem[], want: 'interface' | 'world' | 'any'): void {
-  const pkg = currentPackage(an, frames);
+  const pkg = currentPackage(an);
   const seen = new Set<string>();
   for (const [name, s] of an.file.scope) {
     const real = s.kind === 'toplevel-use' ? s.aliasOf : s;
@@ -182,8 +180,7 @@ function addPackageItems(an: Analysis, frames: Frame[], items: lsp.CompletionIte
   }
 }
 
-function currentPackage(an: Analysis, frames: Frame[]): PackageUnit | undefined {
-  void frames;
+function currentPackage(an: Analysis): PackageUnit | undefined {
   return an.file.pkg;
 }
 
@@ -222,7 +219,7 @@ function addUseNames(an: Analysis, before: Token[], frames: Frame[], items: lsp.
   const path = before.slice(k + 1, j - 1);
   let target: WitSymbol | undefined;
   if (path.length === 1) {
-    const s = an.file.scope.get(path[0].text) ?? currentPackage(an, frames)?.items.get(path[0].text);
+    const s = an.file.scope.get(path[0].text) ?? currentPackage(an)?.items.get(path[0].text);
     target = s?.kind === 'toplevel-use' ? s.aliasOf : s;
   } else {
     const slash = path.findIndex((t) => t.kind === '/');
