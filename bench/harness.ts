@@ -1,5 +1,8 @@
 // The one benchmark harness: every bench/*.bench.ts exports `benchmarks: Benchmark[]`; bench/run.mjs loads them all,
 // runs them (warm-up first), prints one table and writes bench/results.json. Benchmarks measure, they never gate.
+import { readdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface BenchResult {
@@ -76,4 +79,156 @@ export function percentiles(values: number[]): Percentiles {
 /** A line that could not be measured on this machine, reported with its reason instead of being dropped. */
 export function skipped(name: string, reason: string, target?: string): BenchResult {
   return { name, unit: '', skipped: reason, target };
+}
+
+// ---- The runner shared by `npm run bench` (bench/run.mjs) and `mockforge-plugin bench` -------------------------
+
+export interface RunOptions extends BenchContext {
+  /** Only groups (or bench files) whose name contains this text. */
+  filter?: string;
+  /** The compiled benchmarks: out/bench/*.bench.js. */
+  benchDir: string;
+  /** Progress lines ("[bench] host …") go here, not to stdout, so stdout is the table alone. */
+  progress?: (line: string) => void;
+}
+
+/** One row of bench/results.json: every key present, null where it does not apply. */
+export interface ResultRow {
+  name: string;
+  unit: string;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  value: number | null;
+  peer: string | null;
+  peer_value: number | null;
+  ratio: number | null;
+  target: string | null;
+  met: boolean | null;
+  skipped: string | null;
+}
+
+/** Every group name the compiled benchmarks offer (for --filter errors). */
+export function benchFiles(benchDir: string): string[] {
+  return readdirSync(benchDir).filter((f) => f.endsWith('.bench.js')).sort();
+}
+
+/** Loads every compiled bench file and runs the matching groups in turn; a group that throws becomes a skipped line. */
+export async function runAll(opts: RunOptions): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const progress = opts.progress ?? (() => undefined);
+  for (const file of benchFiles(opts.benchDir)) {
+    let benchmarks: Benchmark[];
+    try {
+      // A plain require: the CLI bundle must not pull the benchmarks (and their peers) into dist/cli.js.
+      benchmarks = (require(join(opts.benchDir, file)) as { benchmarks?: Benchmark[] }).benchmarks ?? [];
+    } catch (err) {
+      if (!opts.filter || file.includes(opts.filter)) results.push(skipped(`${file}: cannot load`, `error: ${firstLine(err)}`));
+      continue;
+    }
+    for (const b of benchmarks) {
+      if (opts.filter && !b.group.includes(opts.filter) && !file.includes(opts.filter)) continue;
+      const t0 = performance.now();
+      progress(`[bench] ${b.group} (${file}) …`);
+      try {
+        results.push(...await b.run({ quick: opts.quick }));
+      } catch (err) {
+        results.push(skipped(`${b.group}: failed`, `error: ${firstLine(err)}`));
+      }
+      progress(`[bench] ${b.group} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  }
+  return results;
+}
+
+function firstLine(err: unknown): string {
+  return String((err as Error)?.message ?? err).split('\n')[0].slice(0, 300);
+}
+
+export function toRows(results: BenchResult[]): ResultRow[] {
+  const num = (v: number | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return results.map((r) => ({
+    name: r.name,
+    unit: r.unit,
+    p50: num(r.p50),
+    p95: num(r.p95),
+    p99: num(r.p99),
+    value: num(r.value),
+    peer: r.peer ?? null,
+    peer_value: num(r.peer_value),
+    ratio: num(r.ratio),
+    target: r.target ?? null,
+    met: r.skipped ? null : r.met ?? null,
+    skipped: r.skipped ?? null,
+  }));
+}
+
+/** The line under which the table is quoted: ratios only mean something with the machine beside them. */
+export function machineLine(quick: boolean): string {
+  const cpus = os.cpus();
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  return `Machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+    `Node ${process.version}, ${os.platform()} ${os.arch()}, load average ${load}${quick ? ' (quick run: fewer iterations)' : ''}`;
+}
+
+function fmt(v: number | null): string {
+  if (v === null) return '';
+  const a = Math.abs(v);
+  return a >= 100 ? v.toFixed(0) : a >= 1 ? v.toFixed(2) : a === 0 ? '0' : v.toPrecision(3);
+}
+
+/** One Markdown table: measure, value, peer, peer value, ratio, target, met. */
+export function formatTable(rows: ResultRow[], quick: boolean): string {
+  const cells = rows.map((r) => [
+    r.name,
+    r.skipped !== null ? `skipped: ${r.skipped}`
+      : r.p50 !== null ? `${fmt(r.p50)} / ${fmt(r.p95)} / ${fmt(r.p99)} ${r.unit}` : `${fmt(r.value)} ${r.unit}`,
+    r.peer ?? '',
+    r.peer_value !== null ? `${fmt(r.peer_value)} ${r.unit}` : '',
+    r.ratio !== null ? `${fmt(r.ratio)}×` : '',
+    r.target ?? '',
+    r.skipped !== null ? 'skipped' : r.met === null ? '' : r.met ? 'met' : 'not met',
+  ]);
+  const header = ['measure', 'value (p50 / p95 / p99, or value)', 'peer', 'peer value (p50)', 'ratio', 'target', 'met'];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => '| ' + c.map((s, i) => s.replace(/\|/g, '\\|').padEnd(widths[i])).join(' | ') + ' |';
+  const met = rows.filter((r) => r.met === true).length;
+  const notMet = rows.filter((r) => r.met === false).length;
+  const skippedCount = rows.filter((r) => r.skipped !== null).length;
+  return [
+    machineLine(quick),
+    '',
+    line(header),
+    '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|',
+    ...cells.map(line),
+    '',
+    `${rows.length} lines: ${met} targets met, ${notMet} not met, ${skippedCount} skipped.`,
+  ].join('\n');
+}
+
+/** Runs, prints the table on stdout, writes the JSON rows. Returns the rows. */
+export async function runAndReport(opts: RunOptions & { resultsFile: string; out: (text: string) => void }): Promise<ResultRow[]> {
+  const rows = toRows(await runAll(opts));
+  opts.out(formatTable(rows, opts.quick) + '\n');
+  writeFileSync(opts.resultsFile, JSON.stringify(rows, null, 2) + '\n');
+  return rows;
+}
+
+/** The groups the compiled benchmarks offer, with their file (to check --filter before running anything). */
+export function listGroups(benchDir: string): { file: string; group: string }[] {
+  const groups: { file: string; group: string }[] = [];
+  for (const file of benchFiles(benchDir)) {
+    try {
+      for (const b of (require(join(benchDir, file)) as { benchmarks?: Benchmark[] }).benchmarks ?? []) groups.push({ file, group: b.group });
+    } catch {
+      groups.push({ file, group: file.replace(/\.bench\.js$/, '') });
+    }
+  }
+  return groups;
+}
+
+/** Whether --filter selects anything; the runner and the CLI say so (exit 2) instead of printing an empty table. */
+export function filterMatches(benchDir: string, filter: string | undefined): { ok: boolean; groups: string[] } {
+  const all = listGroups(benchDir);
+  return { ok: !filter || all.some((g) => g.group.includes(filter) || g.file.includes(filter)), groups: all.map((g) => g.group) };
 }
