@@ -2,18 +2,28 @@
 import * as vscode from 'vscode';
 import { ServerConnection } from './client';
 import { registerCommands } from './commands';
+import { registerRequestPanel } from './panel/command';
 import type { Ctx } from './ctx';
 import { Engine } from './engine';
 import { createOutputs } from './outputs';
 import { Reports } from './reports';
 import { StatusBar } from './statusBar';
 import { BuildTasks } from './tasks';
+import { registerExplorer } from './explorer/register';
+import type { PluginExplorer } from './explorer/explorer';
+import { registerTesting } from './testing/register';
+import type { SavedRequestTests } from './testing/controller';
+import { registerDebugging } from './debug/provider';
 
 /** What activate() returns: lets tests and other extensions wait for the language server. */
 export interface MockforgeApi {
   /** Settles when the language server has started (rejects with the reason it could not). */
   serverReady: Promise<void>;
   readonly ctx: Ctx;
+  /** The Plugin Explorer's model (what the view lists). */
+  readonly explorer: PluginExplorer;
+  /** Saved-request tests (Testing API): run() resolves with the outcomes. */
+  readonly tests: SavedRequestTests;
 }
 
 let server: ServerConnection | undefined;
@@ -29,12 +39,16 @@ export function activate(context: vscode.ExtensionContext): MockforgeApi {
   tasks.register(context);
   const ctx: Ctx = { extension: context, outputs, engine, reports, server, tasks };
   registerCommands(ctx);
+  const explorer = registerExplorer(ctx);
+  const tests = registerTesting(ctx);
+  registerDebugging(ctx);
+  registerRequestPanel(ctx);
   context.subscriptions.push(new StatusBar(server));
 
   const serverReady = server.start();
   // The failure is already in the status bar and the server's output channel; don't leave it unhandled here.
   serverReady.catch(() => undefined);
-  return { serverReady, ctx };
+  return { serverReady, ctx, explorer, tests };
 }
 
 export async function deactivate(): Promise<void> {

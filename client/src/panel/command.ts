@@ -3,8 +3,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { RequestPanel } from './requestPanel';
 import type { RenderedState } from '../../../webview/src/messages';
+
+// Loaded on first use: the panel pulls in the embedded host, which activation does not need.
+const panelModule = () => import('./requestPanel.js');
 
 export interface PanelTestAction {
   action: 'send' | 'probe';
@@ -14,11 +16,13 @@ export interface PanelTestAction {
 
 export function registerRequestPanel(ctx: Ctx): void {
   ctx.extension.subscriptions.push(
-    vscode.commands.registerCommand('mockforge.openRequestPanel', (arg?: unknown) => {
+    vscode.commands.registerCommand('mockforge.openRequestPanel', async (arg?: unknown) => {
+      const { RequestPanel } = await panelModule();
       const target = arg instanceof vscode.Uri ? arg.fsPath : typeof arg === 'string' ? arg : (arg as { plugin?: string } | undefined)?.plugin;
       RequestPanel.show(ctx, target ? path.resolve(target) : undefined);
     }),
     vscode.commands.registerCommand('mockforge.requestPanel.test', async (a: PanelTestAction): Promise<RenderedState> => {
+      const { RequestPanel } = await panelModule();
       const panel = RequestPanel.show(ctx, a.plugin);
       if (a.action === 'probe') return panel.probe();
       if (!a.plugin || !a.request) throw new Error('mockforge.requestPanel.test send: give plugin and request');
