@@ -3,6 +3,7 @@
 // their `file`/`path`/`uri`. No vscode import (unit-tested).
 
 export interface ProblemCounts {
+  /** Files with at least one diagnostic (or listed by the checker). */
   files: number;
   errors: number;
   warnings: number;

@@ -33,7 +33,7 @@ async function run(ctx: Ctx, options: ValidateOptions): Promise<ValidateResult> 
   out.appendLine(result.stdout.trimEnd());
   if (result.stderr.trim()) out.appendLine(result.stderr.trimEnd());
   const summary = counts.parsed
-    ? `MockForge: ${counts.files} file(s) checked — ${counts.errors} error(s), ${counts.warnings} warning(s).`
+    ? `MockForge: ${counts.errors} error(s), ${counts.warnings} warning(s)${counts.files ? ` in ${counts.files} file(s)` : ''}.`
     : `MockForge: the check ${result.code === 0 ? 'passed' : 'found problems'} (see the MockForge Builds output).`;
   if (counts.errors > 0) {
     void vscode.window.showErrorMessage(summary, 'Show Details').then((a) => a && out.show(true));
