@@ -55,8 +55,9 @@ describe('periodic health checks', () => {
       const keepAlive = setInterval(() => {}, 1000);
       await server.close();
       const status = await wentDown.finally(() => clearInterval(keepAlive));
-      assert.equal(status.code, 'remote_unreachable');
-      assert.match(status.message ?? '', /connection refused/);
+      // Refused for a new connection, or dropped if a probe was riding the old kept-alive one.
+      assert.equal(status.code, 'remote_unreachable', JSON.stringify(status));
+      assert.match(status.message ?? '', /connection refused|the connection to .* failed/);
     } finally {
       await rt.dispose();
     }
