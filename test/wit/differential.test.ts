@@ -17,9 +17,7 @@ interface Item { name: string; source: string; ours: boolean }
  * (so the list stays accurate) or if any other item disagrees.
  */
 const KNOWN_DISAGREEMENTS = new Map<string, string>([
-  // wit-parser's version lexer accepts a dangling `-` after the patch number (`1.0.0-` is read as `1.0.0`);
-  // semver says a pre-release identifier must follow, and we keep the stricter reading.
-  ['valid/probe-061.wit', 'dangling `-` in a package version'],
+  // none at the moment; an entry is `['valid/<file>.wit', 'why we keep a different reading']`
 ]);
 
 function errorsIn(res: ReturnType<typeof analyze>): number {

@@ -122,8 +122,9 @@ class Parser {
     const eatIds = (prefix: string) => {
       if (!this.eat(prefix)) return;
       for (;;) {
+        // Like wit-parser, a `-`/`+` with nothing after it is consumed and ignored (`1.0.0-;` reads as 1.0.0).
         const t = this.peek();
-        if (t.kind === 'integer' || t.kind === 'id' || t.kind === 'keyword') { this.next(); end = t.end; } else this.fail('an identifier or integer');
+        if (t.kind === 'integer' || t.kind === 'id' || t.kind === 'keyword') { this.next(); end = t.end; } else break;
         if (this.is('.') && ['integer', 'id', 'keyword'].includes(this.peek(1).kind)) this.next(); else break;
       }
     };
