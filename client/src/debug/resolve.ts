@@ -1,0 +1,162 @@
+// Turns a `mockforge` debug configuration ("debug this plugin with this saved request") into the launch VS Code
+// really starts. No vscode import: the provider (provider.ts) gathers the facts, this decides (unit-tested).
+//   wasm/pyodide plugin → a `node` launch of the embedded-host runner (dist/debug-runner.js), source maps on, so the
+//                         JavaScript debugger stops in AssemblyScript source through the module's source map;
+//   remote plugin       → the service's own command (remote.dev.command) under its debugger: Node with the `node`
+//                         debug type, Python with `debugpy` when that extension is installed; the request is sent
+//                         once the service answers its health check.
+import * as path from 'node:path';
+
+/** What a user writes in launch.json (`request` is VS Code's launch/attach, so the saved request is `savedRequest`). */
+export interface MockforgeLaunch {
+  type: string;
+  request: string;
+  name: string;
+  /** Plugin folder or plugin.yaml (default: the workspace folder). */
+  plugin?: string;
+  /** Saved request name (in .mockforge/requests) or path to its .json. */
+  savedRequest?: string;
+  /** Configuration values for the plugin, KEY → value. */
+  config?: Record<string, string>;
+  /** Stop on the first line of the runner (default false: run until a breakpoint in the plugin). */
+  stopOnEntry?: boolean;
+  [key: string]: unknown;
+}
+
+export interface PluginFacts {
+  dir: string;
+  id: string;
+  runtime: string;
+  /** remote.dev: the command that starts the service, where, with which environment. */
+  dev?: { command: string; cwd: string; env: Record<string, string> };
+}
+
+export interface Environment {
+  /** Absolute path of dist/debug-runner.js. */
+  runnerScript: string;
+  /** The Python Debugger extension (debug type `debugpy`) is installed. */
+  haveDebugpy: boolean;
+}
+
+/** A launch configuration VS Code can start (node / debugpy), as a plain object. */
+export type LaunchConfig = Record<string, unknown> & { type: string; request: 'launch'; name: string };
+
+export type Resolution =
+  | { kind: 'embedded'; launch: LaunchConfig }
+  | { kind: 'remote'; launch: LaunchConfig; debugger: 'node' | 'debugpy' }
+  | { kind: 'error'; message: string };
+
+/** The saved request file a `savedRequest` value names: a bare name is looked up in the plugin's .mockforge/requests. */
+export function requestFile(pluginDir: string, savedRequest: string): string {
+  if (savedRequest.endsWith('.json') || savedRequest.includes('/') || savedRequest.includes('\\')) {
+    return path.resolve(pluginDir, savedRequest);
+  }
+  return path.join(pluginDir, '.mockforge', 'requests', `${savedRequest}.json`);
+}
+
+export function resolveLaunch(config: MockforgeLaunch, plugin: PluginFacts, requestPath: string, env: Environment): Resolution {
+  const name = config.name || `MockForge: ${plugin.id} ← ${path.basename(requestPath, '.json')}`;
+  if (plugin.runtime === 'remote') return resolveRemote(name, plugin, env);
+  if (plugin.runtime !== 'wasm' && plugin.runtime !== 'pyodide') {
+    return { kind: 'error', message: `${plugin.id}: plugin.runtime "${plugin.runtime}" cannot be debugged (wasm, pyodide and remote can)` };
+  }
+  const args = [plugin.dir, requestPath];
+  for (const [k, v] of Object.entries(config.config ?? {})) args.push('--config', `${k}=${v}`);
+  return {
+    kind: 'embedded',
+    launch: {
+      type: 'node',
+      request: 'launch',
+      name,
+      program: env.runnerScript,
+      args,
+      cwd: plugin.dir,
+      stopOnEntry: config.stopOnEntry === true,
+      // The module's source map (asc --sourceMap writes build/plugin.wasm.map) sits in the plugin folder.
+      sourceMaps: true,
+      pauseForSourceMap: true,
+      resolveSourceMapLocations: [path.join(plugin.dir, '**'), '!**/node_modules/**'],
+      // Step through the plugin, not through the host that calls it.
+      skipFiles: ['<node_internals>/**', path.join(path.dirname(env.runnerScript), '**')],
+      console: 'internalConsole',
+      outputCapture: 'std',
+    },
+  };
+}
+
+/** Splits a shell command into words (single/double quotes group; no expansion, which a debugger launch cannot do). */
+export function splitCommand(command: string): string[] | undefined {
+  const words: string[] = [];
+  let word = '';
+  let quote: '"' | "'" | undefined;
+  let has = false;
+  for (const ch of command.trim()) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else word += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      has = true;
+    } else if (/\s/.test(ch)) {
+      if (has) words.push(word);
+      word = '';
+      has = false;
+    } else if ('|&;<>$`'.includes(ch)) {
+      return undefined; // pipes, redirections, variables: a shell is needed, which no debugger launch is
+    } else {
+      word += ch;
+      has = true;
+    }
+  }
+  if (quote) return undefined;
+  if (has) words.push(word);
+  return words;
+}
+
+/** Leading VAR=value words, as in `PORT=8080 node server.js`. */
+function takeEnv(words: string[]): { env: Record<string, string>; rest: string[] } {
+  const env: Record<string, string> = {};
+  let i = 0;
+  for (; i < words.length; i++) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(words[i]);
+    if (!m) break;
+    env[m[1]] = m[2];
+  }
+  return { env, rest: words.slice(i) };
+}
+
+function resolveRemote(name: string, plugin: PluginFacts, env: Environment): Resolution {
+  if (!plugin.dev) {
+    return { kind: 'error', message: `${plugin.id} is a remote plugin without remote.dev.command: start the service under your own debugger and use "Run Plugin…" to send requests` };
+  }
+  const words = splitCommand(plugin.dev.command);
+  const unsupported = `${plugin.id}: remote.dev.command "${plugin.dev.command}" is not a plain \`node …\` or \`python …\` command, so it cannot be started under a debugger; start it yourself and attach`;
+  if (!words || words.length === 0) return { kind: 'error', message: unsupported };
+  const { env: inline, rest } = takeEnv(words);
+  const exe = path.basename(rest[0] ?? '').replace(/\.exe$/i, '');
+  const base = { request: 'launch' as const, name, cwd: plugin.dev.cwd, env: { ...plugin.dev.env, ...inline } };
+  if (exe === 'node' || exe === 'nodejs') {
+    const flags: string[] = [];
+    let i = 1;
+    while (i < rest.length && rest[i].startsWith('-')) flags.push(rest[i++]);
+    const program = rest[i];
+    if (!program) return { kind: 'error', message: unsupported };
+    return {
+      kind: 'remote',
+      debugger: 'node',
+      launch: { ...base, type: 'node', program: path.resolve(plugin.dev.cwd, program), args: rest.slice(i + 1), runtimeArgs: flags, sourceMaps: true, skipFiles: ['<node_internals>/**'], console: 'internalConsole', outputCapture: 'std' },
+    };
+  }
+  if (/^python(\d+(\.\d+)?)?$/.test(exe)) {
+    if (!env.haveDebugpy) {
+      return { kind: 'error', message: `${plugin.id}: debugging a Python service needs the Python Debugger extension (ms-python.debugpy); install it, or start the service with \`python -m debugpy --listen 5678 …\` and attach` };
+    }
+    const args = rest.slice(1);
+    if (args[0] === '-m' && args[1]) {
+      return { kind: 'remote', debugger: 'debugpy', launch: { ...base, type: 'debugpy', module: args[1], args: args.slice(2), justMyCode: true, console: 'internalConsole' } };
+    }
+    if (!args[0] || args[0].startsWith('-')) return { kind: 'error', message: unsupported };
+    return { kind: 'remote', debugger: 'debugpy', launch: { ...base, type: 'debugpy', program: path.resolve(plugin.dev.cwd, args[0]), args: args.slice(1), justMyCode: true, console: 'internalConsole' } };
+  }
+  return { kind: 'error', message: unsupported };
+}

@@ -1,0 +1,64 @@
+// The embedded-host runner a `mockforge` debug session launches under VS Code's JavaScript debugger (bundled as
+// dist/debug-runner.js): loads the plugin IN-PROCESS — so the wasm runs on the debuggee's own thread, where the
+// debugger sees it and maps it to AssemblyScript source through the module's source map — sends one saved request
+// and prints the reply envelope on stdout (plugin logs on stderr).
+//   node dist/debug-runner.js <plugin dir|plugin.yaml|.wasm> <saved request .json> [--config KEY=VALUE]...
+// Exit codes: 0 the reply is a success, 1 the reply is an error envelope, 2 bad arguments or the plugin cannot load.
+import { parseArgs } from 'node:util';
+import { PluginLoadError, loadPlugin } from '../plugin';
+import { parseConfigPairs } from '../manifest/config';
+import { readSavedRequest } from '../../../cli/src/scaffold/saved-requests';
+import type { LogRecord } from '../runtime';
+
+function logLine(r: LogRecord): string {
+  return `[${r.level}]${r.source ? ` ${r.source}:` : ''} ${r.message}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { config: { type: 'string', multiple: true, default: [] } } });
+  } catch (err) {
+    process.stderr.write(`debug-runner: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const [target, requestFile] = parsed.positionals;
+  if (!target || !requestFile || parsed.positionals.length > 2) {
+    process.stderr.write('usage: debug-runner <plugin dir|plugin.yaml|.wasm> <saved request .json> [--config KEY=VALUE]...\n');
+    return 2;
+  }
+  let request;
+  let config;
+  try {
+    request = readSavedRequest(requestFile);
+    config = parseConfigPairs(parsed.values.config ?? []);
+  } catch (err) {
+    process.stderr.write(`debug-runner: ${(err as Error).message}\n`);
+    return 2;
+  }
+  let plugin;
+  try {
+    plugin = await loadPlugin(target, { isolation: 'in-process', config, onLog: (r) => process.stderr.write(logLine(r)) });
+  } catch (err) {
+    if (!(err instanceof PluginLoadError)) throw err;
+    process.stdout.write(`${JSON.stringify(err.envelope)}\n`);
+    process.stderr.write(`debug-runner: ${err.message}\n`);
+    return 2;
+  }
+  try {
+    process.stderr.write(`debug-runner: ${plugin.info.id} ${request.operation} ← ${request.name}\n`);
+    const outcome = await plugin.call(request.operation, request.input);
+    process.stdout.write(`${JSON.stringify(outcome.envelope)}\n`);
+    return outcome.envelope.success ? 0 : 1;
+  } finally {
+    await plugin.dispose();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    process.stderr.write(`debug-runner: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);
