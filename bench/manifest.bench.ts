@@ -114,7 +114,7 @@ async function measure(quick: boolean): Promise<BenchResult[]> {
   const service = createManifestService();
   for (const [size, diagTarget] of [[80, 5], [5000, 100]] as const) {
     const base = manifest(size);
-    const n = quick ? (size > 1000 ? 15 : 100) : (size > 1000 ? 60 : 400);
+    const n = quick ? (size > 1000 ? 5 : 100) : (size > 1000 ? 60 : 400);
     let rev = 0;
     const next = () => base.replace('# rev 0', `# rev ${++rev}`);
     const uri = `file:///bench/${size}/plugin.yaml`;
