@@ -83,12 +83,12 @@ describe('mockforge-plugin health', () => {
 
   it('unloadable input: exit 2 with a message', async () => {
     const wasm = await cli('health', pluginDir({ endpoint: 'http://127.0.0.1:1' }, 'wasm'));
-    assert.equal(wasm.code, 2);
+    assert.equal(wasm.code, 2, wasm.stdout + wasm.stderr);
     const missing = await cli('health', join(tmpdir(), 'no-such-plugin-dir'));
-    assert.equal(missing.code, 2);
+    assert.equal(missing.code, 2, missing.stdout + missing.stderr);
     assert.match(missing.stderr, /does not exist/);
     const badEndpoint = await cli('health', pluginDir({ endpoint: 'ftp://example.com' }));
-    assert.equal(badEndpoint.code, 2);
+    assert.equal(badEndpoint.code, 2, badEndpoint.stdout + badEndpoint.stderr);
     assert.match(badEndpoint.stderr, /remote\.endpoint must start with http:\/\/ or https:\/\//);
   });
 });
