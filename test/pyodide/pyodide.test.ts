@@ -77,6 +77,14 @@ describe('Pyodide plugin', () => {
     assert.ok(home.success && (home.result as { result: unknown }).result !== process.env.HOME);
   });
 
+  test('`import js` is an empty object and NODEFS is gone once the allowed paths are mounted', async () => {
+    const r = (await plugin.call('execute_function', fn('escape'))).envelope;
+    assert.ok(r.success, JSON.stringify(r));
+    const reached = (r.result as { result: Record<string, string> }).result;
+    assert.match(reached['js.process'], /^blocked: /);
+    assert.match(reached.NODEFS, /^blocked: /);
+  });
+
   test('network: http_fetch is capability-gated (the host is not in allowed_hosts)', async () => {
     const r = (await plugin.call('execute_function', fn('fetch', 'http://127.0.0.1:9/'))).envelope;
     assert.ok(r.success, JSON.stringify(r));

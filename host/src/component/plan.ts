@@ -15,4 +15,6 @@ export interface ComponentPlan {
   /** Exported mockforge:plugin interfaces (auth, template …). */
   interfaces: string[];
   policy: ComponentPolicy;
+  /** The core modules compiled (and memory-bounded) by the host, by file name; the worker compiles them otherwise. */
+  modules?: Record<string, WebAssembly.Module>;
 }

@@ -11,6 +11,7 @@ import { inspectBytes } from '../wasm/inspect';
 import { CachedTranspile, componentCacheDir, readCached, writeCached } from './cache';
 import { importEsm } from './esm';
 import { isComponentBytes } from './detect';
+import { compileCoreModules } from './modules';
 import { ComponentWorld, checkDeclarations, checkWorld } from './world';
 import { productWitDir, productWitModel } from './wit-model';
 import type { ComponentPlan } from './plan';
@@ -25,7 +26,7 @@ export interface PreparedComponent {
   world: ComponentWorld;
   report: InspectReport;
   loadMs: number;
-  /** The transpilation came from the on-disk cache. */
+  /** The transpilation came from the on-disk cache (core modules are compiled once per process on top of it). */
   fromCache: boolean;
   warnings: string[];
 }
@@ -77,7 +78,16 @@ export async function prepareComponent(path: string, manifest: PluginManifest | 
   const warnings: string[] = [];
   const resources = manifest?.capabilities?.resources ?? {};
   const timeouts = [resources.timeout_ms, resources.max_cpu_time_ms].filter((v): v is number => typeof v === 'number');
+  const maxMemoryBytes = options.maxMemoryBytes ?? resources.max_memory_bytes ?? DEFAULT_LIMITS.maxMemoryBytes;
+  const compiledModules = compileCoreModules(cached.dir, maxMemoryBytes);
+  let modules: Record<string, WebAssembly.Module>;
+  try {
+    modules = await compiledModules.modules;
+  } catch (err) {
+    throw new LoadError(`${label}: ${(err as Error).message}`);
+  }
   const plan: ComponentPlan = {
+    modules,
     label,
     jsFile: cached.jsFile,
     cacheDir: cached.dir,
@@ -88,7 +98,7 @@ export async function prepareComponent(path: string, manifest: PluginManifest | 
       env: environment(manifest, options.env),
       network: networkPolicy(manifest),
       filesystem: filesystemPolicy(manifest, root, warnings),
-      maxMemoryBytes: options.maxMemoryBytes ?? resources.max_memory_bytes ?? DEFAULT_LIMITS.maxMemoryBytes,
+      maxMemoryBytes,
       maxOutputBytes: DEFAULT_LIMITS.maxOutputBytes,
       timeoutMs: options.timeoutMs ?? (timeouts.length ? Math.min(...timeouts) : DEFAULT_LIMITS.timeoutMs),
     },

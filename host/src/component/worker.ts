@@ -4,13 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { Envelope, fail } from '../contract/envelope';
 import type { Operation } from '../contract/operations';
 import type { LogLevel, LogRecord } from '../runtime';
-import { parseModule } from '../wasm/binary';
-import { boundMemory } from '../wasm/limits';
 import { HostStop, Symbolizer, decorate, failureFromError } from '../wasm/trap';
 import { httpFetch } from '../wasm/host-imports';
 import type { EnginePolicy } from '../wasm/plan';
@@ -20,6 +17,7 @@ import type { ComponentCallResult, FromComponentWorker, ToComponentWorker } from
 import type { ComponentPlan } from './plan';
 import { WitModel, buildModel } from './wit-model';
 import { hostImports } from './host';
+import { compileOne, enableComponentFeatures } from './modules';
 
 type Instantiate = (getCoreModule: (name: string) => Promise<WebAssembly.Module>, imports: Record<string, unknown>,
   instantiateCore?: (module: WebAssembly.Module, imports?: WebAssembly.Imports) => Promise<WebAssembly.Instance>) => Promise<Record<string, unknown>>;
@@ -28,8 +26,7 @@ interface Shim {
   WASIShim: new (config: Record<string, unknown>) => { getImportObject(): Record<string, Record<string, unknown>> };
 }
 
-// componentize-py's CPython uses extended constant expressions (i32.add in globals), behind a flag in Node 20's V8.
-setFlagsFromString('--experimental-wasm-extended-const');
+enableComponentFeatures();
 
 const port = parentPort;
 let plan: ComponentPlan | undefined;
@@ -128,15 +125,14 @@ function gatedPreopens(preopens: Record<string, unknown>, allowWrite: boolean): 
   return () => [...entries];
 }
 
+/** The compiled module the host posted with the plan, else compiled here (bounded the same way). */
 function coreModule(name: string): Promise<WebAssembly.Module> {
   const p = plan as ComponentPlan;
+  const posted = p.modules?.[name];
+  if (posted) return Promise.resolve(posted);
   let m = compiled.get(name);
   if (!m) {
-    const bytes = readFileSync(join(p.cacheDir, name));
-    const parsed = parseModule(bytes);
-    // Bound each defined memory like a core module's (imported memories are bounded where they are defined).
-    const bounded = parsed.memories.length > 0 ? boundMemory(bytes, parsed, p.policy.maxMemoryBytes).bytes : bytes;
-    m = WebAssembly.compile(bounded as Uint8Array<ArrayBuffer>);
+    m = compileOne(readFileSync(join(p.cacheDir, name)), p.policy.maxMemoryBytes);
     compiled.set(name, m);
   }
   return m;

@@ -1,6 +1,10 @@
 // The Pyodide worker (bundled as dist/pyodide-worker.js): one warm CPython per plugin. It is started with an empty
 // process.env, the `js` module is an empty object, nothing of the host filesystem is mounted except allowed_paths,
 // fetch is refused, and mockforge_host.http_fetch (capability-gated by the core host's code) is the only way out.
+// Known limit: Pyodide is not a boundary against hostile Python — any JS object it can touch leads to the Function
+// constructor and from there to dynamic import() in this worker. A hard boundary needs a separate process under
+// Node's permission model (--experimental-permission --allow-fs-read=…); until then these gates stop accidents,
+// not attacks.
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import { fail } from '../contract/envelope';
