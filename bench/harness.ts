@@ -1,6 +1,7 @@
 // The one benchmark harness: every bench/*.bench.ts exports `benchmarks: Benchmark[]`; bench/run.mjs loads them all,
 // runs them (warm-up first), prints one table and writes bench/results.json. Benchmarks measure, they never gate.
 import { readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -120,8 +121,8 @@ export async function runAll(opts: RunOptions): Promise<BenchResult[]> {
   for (const file of benchFiles(opts.benchDir)) {
     let benchmarks: Benchmark[];
     try {
-      // A plain require: the CLI bundle must not pull the benchmarks (and their peers) into dist/cli.js.
-      benchmarks = (require(join(opts.benchDir, file)) as { benchmarks?: Benchmark[] }).benchmarks ?? [];
+      // Loaded by path at run time: the CLI bundle must not pull the benchmarks (and their peers) into dist/cli.js.
+      benchmarks = (loadModule(join(opts.benchDir, file)) as { benchmarks?: Benchmark[] }).benchmarks ?? [];
     } catch (err) {
       if (!opts.filter || file.includes(opts.filter)) results.push(skipped(`${file}: cannot load`, `error: ${firstLine(err)}`));
       continue;
@@ -140,6 +141,9 @@ export async function runAll(opts: RunOptions): Promise<BenchResult[]> {
   }
   return results;
 }
+
+// Compiled CommonJS benchmarks, loaded at run time by path.
+const loadModule = createRequire(__filename);
 
 function firstLine(err: unknown): string {
   return String((err as Error)?.message ?? err).split('\n')[0].slice(0, 300);
@@ -219,7 +223,7 @@ export function listGroups(benchDir: string): { file: string; group: string }[] 
   const groups: { file: string; group: string }[] = [];
   for (const file of benchFiles(benchDir)) {
     try {
-      for (const b of (require(join(benchDir, file)) as { benchmarks?: Benchmark[] }).benchmarks ?? []) groups.push({ file, group: b.group });
+      for (const b of (loadModule(join(benchDir, file)) as { benchmarks?: Benchmark[] }).benchmarks ?? []) groups.push({ file, group: b.group });
     } catch {
       groups.push({ file, group: file.replace(/\.bench\.js$/, '') });
     }

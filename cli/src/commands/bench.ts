@@ -3,6 +3,7 @@
 // The benchmarks are not bundled into dist/cli.js: they pull in their peers (yaml-language-server, Extism, jco ...).
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command';
 import { InputError, UsageError } from '../command';
@@ -53,8 +54,8 @@ export const benchCommand: Command = {
         'Run `npm run build` in a repository checkout (bench needs the compiled benchmarks next to dist/).');
     }
     const benchDir = join(root, 'out', 'bench');
-    // A computed path, so esbuild leaves this require to run time.
-    const harness = require(join(benchDir, 'harness.js')) as Harness;
+    // Loaded at run time by path, so esbuild does not bundle the benchmarks and their peers into dist/cli.js.
+    const harness = createRequire(__filename)(join(benchDir, 'harness.js')) as Harness;
     const selection = harness.filterMatches(benchDir, values.filter);
     if (!selection.ok) throw new UsageError(`no benchmark matches --filter ${values.filter}; groups: ${selection.groups.join(', ')}`);
     const resultsFile = values.results ? resolve(values.results) : join(root, 'bench', 'results.json');
