@@ -332,7 +332,8 @@ function renderResult(r: RunResult): void {
 
 function runtimeText(rt: RunResult['runtime']): string {
   if (!rt) return 'not loaded';
-  return `${rt.kind}${rt.language !== 'unknown' ? ` (${rt.language}, abi ${rt.abi})` : ''} · ${rt.isolation}`;
+  const what = [rt.language !== 'unknown' ? rt.language : '', rt.abi !== 'none' ? `abi ${rt.abi}` : ''].filter(Boolean).join(', ');
+  return `${rt.kind}${what ? ` (${what})` : ''} · ${rt.isolation}`;
 }
 
 function stackList(plugin: string, stack: unknown[]): HTMLElement {

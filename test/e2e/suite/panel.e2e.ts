@@ -1,0 +1,69 @@
+// The request panel in a real VS Code: open it on a plugin built at test time, send saved requests from inside the
+// webview (the test hook loads the request and presses Send there) and assert on what the webview rendered — the
+// reply, timing, runtime and logs; markup from the plugin shown as literal text with no element made from it; a trap
+// shown with its code and stack. (Named *.e2e.ts: the suite loads those; `node --test` must not pick it up.)
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RenderedState } from '../../../webview/src/messages';
+import { extensionApi, workspaceRoot } from './helpers';
+import { PAYLOAD, REPLY, writePanelPlugin } from './panelPlugin';
+
+const INJECTED = ['script', 'img', 'iframe', 'b', 'i'];
+
+suite('request panel', function () {
+  this.timeout(120_000);
+  let dir: string;
+
+  suiteSetup(async () => {
+    await extensionApi();
+    dir = path.join(workspaceRoot().fsPath, 'panel-plugin');
+    await writePanelPlugin(dir);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(vscode.Uri.file(dir), { recursive: true });
+  });
+
+  const send = (request: string): Thenable<RenderedState> => vscode.commands.executeCommand<RenderedState>('mockforge.requestPanel.test', { action: 'send', plugin: dir, request });
+
+  test('sends a saved request and shows the reply, timing, runtime and logs; plugin markup stays inert text', async () => {
+    await vscode.commands.executeCommand('mockforge.openRequestPanel', vscode.Uri.file(path.join(dir, 'plugin.yaml')));
+    const state = await send('html-payload');
+    assert.equal(state.status, 'success', state.text);
+    for (const literal of [PAYLOAD.userId, PAYLOAD.claim, PAYLOAD.log, PAYLOAD.stdout]) assert.ok(state.text.includes(literal), `rendered text has ${literal}:\n${state.text}`);
+    for (const tag of INJECTED) assert.ok(!state.tags.includes(tag), `no <${tag}> element in the result (tags: ${state.tags.join(' ')})`);
+    assert.match(state.text, /Timing\s+load [\d.]+ m?s · instantiate [\d.]+ m?s · call [\d.]+ m?s/);
+    assert.match(state.text, /Peak memory\s+64\.0 KiB/);
+    assert.match(state.text, /authenticate · wasm \(.*abi packed-i64\) · worker/);
+    // Logs in order: the mockforge.log call, then the WASI stdout line.
+    assert.ok(state.text.indexOf(PAYLOAD.log) < state.text.indexOf(PAYLOAD.stdout), state.text);
+    assert.match(state.text, /Logs \(2\)/);
+  });
+
+  test('the saved request is the same file the CLI runs, with the same reply', async () => {
+    const api = await extensionApi();
+    const cli = spawnSync(process.execPath, [api.ctx.engine.cliPath, 'run', dir, '--request', path.join(dir, '.mockforge', 'requests', 'html-payload.json')],
+      { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.deepEqual(JSON.parse(cli.stdout), REPLY);
+  });
+
+  test('a trap shows its code, message and stack', async () => {
+    const state = await send('trap');
+    assert.equal(state.status, 'trap', state.text);
+    assert.match(state.text, /generate_response: trap: unreachable/);
+    assert.match(state.text, /Stack\s+at explode_on_purpose \(0x[0-9a-f]+\)/);
+  });
+
+  test('re-sending after a rebuild loads the new module (the warm plugin is reloaded)', async () => {
+    const wasm = vscode.Uri.file(path.join(dir, 'build', 'plugin.wasm'));
+    await vscode.workspace.fs.delete(wasm);
+    const state = await send('html-payload');
+    assert.equal(state.status, 'load_failed', state.text);
+    await writePanelPlugin(dir);
+    assert.equal((await send('html-payload')).status, 'success');
+  });
+});

@@ -1,0 +1,89 @@
+// The request panel's e2e plugin, built at test time: a core-ABI module assembled from WAT with npm wabt whose
+// authenticate reply, mockforge.log line and stdout are HTML/script payloads (they must show as inert text), and whose
+// generate_response traps inside a named function (a stack to show). No vscode import: usable from plain node too.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import wabt from 'wabt';
+
+export const PAYLOAD = {
+  userId: `<script>alert('pwned')</script>`,
+  claim: '<img src=x onerror=alert(1)>',
+  log: '<b>logged</b><img src=x onerror=alert(2)>',
+  stdout: '<i>stdout</i><iframe src="javascript:alert(3)"></iframe>',
+};
+
+export const REPLY = { success: true, result: { authenticated: true, user_id: PAYLOAD.userId, claims: { html: PAYLOAD.claim } } };
+
+/** WAT string literal holding exactly these UTF-8 bytes. */
+function watBytes(s: string): string {
+  return '"' + Array.from(Buffer.from(s, 'utf8'), (b) => `\\${b.toString(16).padStart(2, '0')}`).join('') + '"';
+}
+
+function wat(): string {
+  const reply = JSON.stringify(REPLY);
+  const out = PAYLOAD.stdout + '\n';
+  const len = (s: string): number => Buffer.byteLength(s, 'utf8');
+  return `(module
+  (import "mockforge" "log" (func $log (param i32 i32 i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (global $next (mut i32) (i32.const 16384))
+  (data (i32.const 1024) ${watBytes(reply)})
+  (data (i32.const 4096) ${watBytes(PAYLOAD.log)})
+  (data (i32.const 6144) ${watBytes(out)})
+  (func (export "mockforge_alloc") (param $n i32) (result i32)
+    (local $p i32)
+    (local.set $p (global.get $next))
+    (global.set $next (i32.add (local.get $p) (local.get $n)))
+    (local.get $p))
+  (func (export "authenticate") (param i32 i32) (result i64)
+    (call $log (i32.const 2) (i32.const 4096) (i32.const ${len(PAYLOAD.log)}))
+    (i32.store (i32.const 8000) (i32.const 6144))
+    (i32.store (i32.const 8004) (i32.const ${len(out)}))
+    (drop (call $fd_write (i32.const 1) (i32.const 8000) (i32.const 1) (i32.const 8008)))
+    (i64.or (i64.shl (i64.const 1024) (i64.const 32)) (i64.const ${len(reply)})))
+  (func $explode_on_purpose
+    unreachable)
+  (func (export "generate_response") (param i32 i32) (result i64)
+    (call $explode_on_purpose)
+    (i64.const 0)))
+`;
+}
+
+export const REQUESTS: Record<string, unknown> = {
+  'html-payload': {
+    name: 'a reply full of markup',
+    operation: 'authenticate',
+    input: { context: { method: 'GET', uri: '/orders', headers: { authorization: 'Bearer t' } }, credentials: { type: 'bearer', token: 't' } },
+  },
+  trap: {
+    name: 'a call that traps',
+    operation: 'generate_response',
+    input: {
+      context: { method: 'GET', uri: '/x', headers: {} },
+      request: { method: 'GET', uri: '/x', path: '/x', query_params: {}, headers: {}, path_params: {}, custom: {} },
+    },
+  },
+};
+
+/** Writes the plugin (plugin.yaml, build/plugin.wasm, saved requests) into dir. */
+export async function writePanelPlugin(dir: string): Promise<void> {
+  const w = await wabt();
+  const mod = w.parseWat('panel-plugin.wat', wat());
+  let bytes: Uint8Array;
+  try {
+    mod.resolveNames();
+    mod.validate();
+    bytes = mod.toBinary({ write_debug_names: true }).buffer;
+  } finally {
+    mod.destroy();
+  }
+  mkdirSync(join(dir, 'build'), { recursive: true });
+  mkdirSync(join(dir, '.mockforge', 'requests'), { recursive: true });
+  writeFileSync(join(dir, 'build', 'plugin.wasm'), bytes);
+  writeFileSync(join(dir, 'plugin.yaml'), [
+    'plugin:', '  id: panel-html', '  version: "0.1.0"', '  name: Panel HTML payloads', '  description: Replies with markup the request panel must show as text.',
+    '  types: [auth, response]', 'wasm:', '  path: build/plugin.wasm', '',
+  ].join('\n'));
+  for (const [name, body] of Object.entries(REQUESTS)) writeFileSync(join(dir, '.mockforge', 'requests', `${name}.json`), JSON.stringify(body, null, 2) + '\n');
+}
