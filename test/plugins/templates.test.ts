@@ -19,12 +19,12 @@ function templateCases(): TemplateCase[] {
   for (const name of readdirSync(root).sort()) {
     const cut = name.lastIndexOf('-');
     const kind = name.slice(cut + 1);
-    out.push({ lang: name.slice(0, cut), kind });
     const meta = path.join(root, name, 'template.json');
-    if (existsSync(meta)) {
-      const aliases = (JSON.parse(readFileSync(meta, 'utf8')) as { aliases?: Record<string, unknown> }).aliases ?? {};
-      for (const alias of Object.keys(aliases)) out.push({ lang: alias, kind });
-    }
+    const parsed = existsSync(meta) ? (JSON.parse(readFileSync(meta, 'utf8')) as { build?: boolean; aliases?: Record<string, unknown> }) : {};
+    // Templates with nothing to build (remote services, Pyodide) are driven by remote-templates.test.ts.
+    if (parsed.build === false) continue;
+    out.push({ lang: name.slice(0, cut), kind });
+    for (const alias of Object.keys(parsed.aliases ?? {})) out.push({ lang: alias, kind });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // `mockforge-plugin new`: scaffold a plugin project from templates/<lang>-<kind>.
 import * as path from 'node:path';
+import { freeLoopbackPort } from '../scaffold/free-port';
 import { parseArgs } from 'node:util';
 import { Command, UsageError } from '../command';
 import { LANGUAGES } from '../scaffold/catalog';
@@ -47,7 +48,9 @@ export const newCommand: Command = {
     }
     let result;
     try {
-      result = scaffold({ dir, lang: values.lang, kind: values.type, id, name: values.name ?? nameFromId(id), force: values.force });
+      // Remote templates' dev services listen on __PORT__: a port free now, so projects made side by side don't collide.
+      const port = String(await freeLoopbackPort());
+      result = scaffold({ dir, lang: values.lang, kind: values.type, id, name: values.name ?? nameFromId(id), force: values.force, values: { __PORT__: port } });
     } catch (err) {
       if (err instanceof ScaffoldError) throw new UsageError(err.message);
       throw err;
@@ -61,7 +64,7 @@ export const newCommand: Command = {
     const quoted = /\s/.test(shown) ? JSON.stringify(shown) : shown;
     out.write('\nNext:\n');
     out.write(`  cd ${quoted}\n`);
-    out.write('  mockforge-plugin build\n');
+    if (result.template.meta.build !== false) out.write('  mockforge-plugin build\n');
     if (first) out.write(`  mockforge-plugin run . --request ${first.request}\n`);
     out.write('  mockforge-plugin test\n');
     return 0;

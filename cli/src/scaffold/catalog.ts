@@ -22,6 +22,8 @@ export interface TemplateMeta {
   /** Placeholder values for the template's own language. */
   values?: Record<string, string>;
   vendor?: VendorSpec[];
+  /** False for templates with nothing to compile (remote services, Pyodide): `new` then suggests no `build`. */
+  build?: boolean;
   /** The operation and saved request `new` suggests running first. */
   firstRun?: { operation: string; request: string };
 }

@@ -14,6 +14,8 @@ export interface ScaffoldOptions {
   id: string;
   name: string;
   force?: boolean;
+  /** Extra placeholder values, e.g. `__PORT__` (a free loopback port for a remote template's dev service). */
+  values?: Record<string, string>;
 }
 
 export class ScaffoldError extends Error {}
@@ -58,6 +60,7 @@ export function scaffold(o: ScaffoldOptions): ScaffoldResult {
   const values: Record<string, string> = {
     __PLUGIN_ID__: o.id,
     __PLUGIN_NAME__: o.name.replace(/"/g, "'"),
+    ...o.values,
     ...template.values,
   };
   const report: ScaffoldResult = { template, dir: o.dir, created: [], kept: [], unchanged: [] };
