@@ -141,7 +141,13 @@ type Result[T, E any] struct {
 // MarshalJSON writes the ok side unless Err is set.
 func (r Result[T, E]) MarshalJSON() ([]byte, error) {
 	if r.Err != nil {
+		if _, unit := any(r.Err).(*Unit); unit {
+			return marshalTagged[Unit]("err", nil)
+		}
 		return marshalTagged("err", r.Err)
+	}
+	if _, unit := any(r.Ok).(*Unit); unit {
+		return marshalTagged[Unit]("ok", nil)
 	}
 	return marshalTagged("ok", r.Ok)
 }

@@ -71,8 +71,11 @@ export function buildModel(res: Resolution): WitModel {
   if (problems.length) throw new CodegenError(problems);
   const root = res.packages.find((p) => p.isRoot) ?? res.packages[0];
   const b = new Builder();
-  for (const file of root.files) {
-    for (const item of file.parse.file.items) if (item.kind === 'interface') b.addInterface(file, item);
+  // Types of deps/ packages too (a root record may use them); functions only of the root package.
+  for (const pkg of [...res.packages.filter((p) => p !== root), root]) {
+    for (const file of pkg.files) {
+      for (const item of file.parse.file.items) if (item.kind === 'interface') b.addInterface(file, item, pkg === root);
+    }
   }
   b.finish();
   if (b.problems.length) throw new CodegenError(b.problems);
@@ -93,11 +96,11 @@ class Builder {
     this.problems.push({ file: file.path, ...position(file, span.start), message });
   }
 
-  addInterface(file: SourceFile, iface: A.InterfaceNode): void {
+  addInterface(file: SourceFile, iface: A.InterfaceNode, withFuncs: boolean): void {
     for (const item of iface.items) {
       if (item.kind === 'use') continue;
-      if (item.kind === 'func') { this.funcs.push({ file, iface: iface.name.name, fn: item }); continue; }
-      if (item.kind === 'resource') { this.fail(file, item.name, `resource \`${item.name.name}\` (interface ${iface.name.name}) cannot be carried by a JSON plugin: resources are handles, not values`); continue; }
+      if (item.kind === 'func') { if (withFuncs) this.funcs.push({ file, iface: iface.name.name, fn: item }); continue; }
+      if (item.kind === 'resource') { if (withFuncs) this.fail(file, item.name, `resource \`${item.name.name}\` (interface ${iface.name.name}) cannot be carried by a JSON plugin: resources are handles, not values`); continue; }
       this.pending.push({ file, iface: iface.name.name, td: item });
     }
   }
@@ -112,12 +115,12 @@ class Builder {
       const name = this.names.get(td)!;
       const docs = docsOf(td.docs);
       switch (td.kind) {
-        case 'record': this.types.push({ kind: 'record', name, docs, fields: td.fields.map((f) => ({ name: f.name.name, docs: docsOf(f.docs), type: this.ref(file, f.ty) })) }); break;
-        case 'variant': this.types.push({ kind: 'variant', name, docs, cases: td.cases.map((c) => ({ name: c.name.name, docs: docsOf(c.docs), type: c.ty ? this.ref(file, c.ty) : undefined })) }); break;
+        case 'record': this.types.push({ kind: 'record', name, docs, fields: td.fields.map((f) => ({ name: f.name.name, docs: docsOf(f.docs), type: this.ref(file, f.ty, `field \`${f.name.name}\` of record \`${td.name.name}\``) })) }); break;
+        case 'variant': this.types.push({ kind: 'variant', name, docs, cases: td.cases.map((c) => ({ name: c.name.name, docs: docsOf(c.docs), type: c.ty ? this.ref(file, c.ty, `case \`${c.name.name}\` of variant \`${td.name.name}\``) : undefined })) }); break;
         case 'enum': case 'flags': this.types.push({ kind: td.kind, name, docs, cases: td.cases.map((c) => ({ name: c.name.name, docs: docsOf(c.docs) })) }); break;
         case 'alias': {
           if (isJsonAlias(td)) break; // `type json = string` is the embedded JSON value itself.
-          this.types.push({ kind: 'alias', name, docs, target: this.ref(file, td.ty) });
+          this.types.push({ kind: 'alias', name, docs, target: this.ref(file, td.ty, `type \`${td.name.name}\``) });
           break;
         }
         case 'resource': break;
@@ -128,43 +131,45 @@ class Builder {
       let name = `${fn.name.name}-request`;
       if (taken.has(name)) name = `${iface}-${name}`;
       taken.add(name);
-      const fields = fn.func.params.map((p) => ({ name: p.name.name, docs: '', type: this.ref(file, p.ty) }));
-      if (fn.func.result) this.ref(file, fn.func.result); // checked for unsupported types too
+      const fields = fn.func.params.map((p) => ({ name: p.name.name, docs: '', type: this.ref(file, p.ty, `parameter \`${p.name.name}\` of function \`${fn.name.name}\``) }));
+      if (fn.func.result) this.ref(file, fn.func.result, `result of function \`${fn.name.name}\``); // checked for unsupported types too
       this.types.push({ kind: 'record', name, docs: `The JSON request body of \`${fn.name.name}\` (interface \`${iface}\`): its parameters by name.`, fields });
     }
   }
 
-  private ref(file: SourceFile, t: A.TypeNode): TypeRef {
+  /** `where` names the item using the type ("field `a` of record `r`") for error messages. */
+  private ref(file: SourceFile, t: A.TypeNode, where: string): TypeRef {
     const any: TypeRef = { kind: 'json' };
+    const fail = (msg: string): TypeRef => { this.fail(file, t, `${where}: ${msg}`); return any; };
     switch (t.kind) {
       case 'prim': return { kind: 'prim', prim: t.name as Prim };
       case 'list': {
-        if (t.size) { this.fail(file, t, 'fixed-size lists are not supported'); return any; }
+        if (t.size) return fail('fixed-size lists are not supported');
         if (t.elem.kind === 'prim' && t.elem.name === 'u8') return { kind: 'bytes' };
         if (t.elem.kind === 'tuple' && t.elem.types.length === 2 && t.elem.types[0].kind === 'prim' && t.elem.types[0].name === 'string') {
-          return { kind: 'map', value: this.ref(file, t.elem.types[1]) };
+          return { kind: 'map', value: this.ref(file, t.elem.types[1], where) };
         }
-        return { kind: 'list', elem: this.ref(file, t.elem) };
+        return { kind: 'list', elem: this.ref(file, t.elem, where) };
       }
-      case 'option': return { kind: 'option', inner: this.ref(file, t.inner) };
-      case 'result': return { kind: 'result', ok: t.ok && this.ref(file, t.ok), err: t.err && this.ref(file, t.err) };
-      case 'tuple': return { kind: 'tuple', types: t.types.map((x) => this.ref(file, x)) };
+      case 'option': return { kind: 'option', inner: this.ref(file, t.inner, where) };
+      case 'result': return { kind: 'result', ok: t.ok && this.ref(file, t.ok, where), err: t.err && this.ref(file, t.err, where) };
+      case 'tuple': return { kind: 'tuple', types: t.types.map((x) => this.ref(file, x, where)) };
       case 'named': {
         const r = file.references.find((x) => x.span.start === t.id.start);
         const target = r && followAlias(r.target);
         const td = target?.node as A.TypeDef | undefined;
-        if (!target || !td) { this.fail(file, t, `cannot resolve type \`${t.id.name}\``); return any; }
-        if (td.kind === 'resource') { this.fail(file, t, `resource \`${t.id.name}\` cannot be carried by a JSON plugin: resources are handles, not values`); return any; }
+        if (!target || !td) return fail(`cannot resolve type \`${t.id.name}\``);
+        if (td.kind === 'resource') return fail(`resource \`${t.id.name}\` cannot be carried by a JSON plugin: resources are handles, not values`);
         if (td.kind === 'alias' && isJsonAlias(td)) return { kind: 'json' };
         const name = this.names.get(td);
-        if (!name) { this.fail(file, t, `type \`${t.id.name}\` is not declared in an interface of the root package`); return any; }
+        if (!name) return fail(`type \`${t.id.name}\` is not declared in an interface of this package or its deps/`);
         return { kind: 'named', name };
       }
-      case 'handle': this.fail(file, t, `${t.borrow ? 'borrow' : 'own'}<${t.id.name}> handle cannot be carried by a JSON plugin`); return any;
-      case 'future': case 'stream': this.fail(file, t, `${t.kind} type is not supported in a JSON plugin`); return any;
-      case 'map': this.fail(file, t, 'the `map` type is not supported yet; use list<tuple<string, T>>'); return any;
-      case 'error-context': this.fail(file, t, 'error-context is not supported in a JSON plugin'); return any;
-      case 'missing': this.fail(file, t, 'missing type'); return any;
+      case 'handle': return fail(`${t.borrow ? 'borrow' : 'own'}<${t.id.name}> handle cannot be carried by a JSON plugin`);
+      case 'future': case 'stream': return fail(`${t.kind} type is not supported in a JSON plugin`);
+      case 'map': return fail('the `map` type is not supported yet; use list<tuple<string, T>>');
+      case 'error-context': return fail('error-context is not supported in a JSON plugin');
+      case 'missing': return fail('missing type');
     }
   }
 }
