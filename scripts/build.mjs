@@ -14,6 +14,8 @@ const entries = [
   { in: 'host/src/component/worker.ts', out: 'dist/component-worker.js' },
   { in: 'host/src/pyodide/worker.ts', out: 'dist/pyodide-worker.js' },
   { in: 'webview/src/main.ts', out: 'dist/webview.js', platform: 'browser' },
+  // The Node SDK as one CommonJS file (gRPC deps included): `new --lang node-remote` copies it into the project.
+  { in: 'sdk/node/src/index.ts', out: 'dist/sdk-node/index.js' },
 ];
 
 await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => esbuild.build({

@@ -10,6 +10,8 @@ export type Language = (typeof LANGUAGES)[number];
 export interface VendorSpec {
   /** SDK folder name under sdk/. */
   sdk: string;
+  /** Copy this built folder (relative to the resource root, e.g. `dist/sdk-node`) instead of sdk/<sdk>. */
+  from?: string;
   /** Destination inside the new project. */
   to: string;
   /** Relative paths (files or folders) of the SDK left out of the copy, e.g. its own tests; `*suffix` matches names. */

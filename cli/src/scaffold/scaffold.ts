@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CopyReport, copyTree } from './copy';
 import { TemplateEntry, findTemplate, listTemplates } from './catalog';
-import { sdkDir } from './resources';
+import { resourceRoot, sdkDir } from './resources';
 
 export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
@@ -67,7 +67,9 @@ export function scaffold(o: ScaffoldOptions): ScaffoldResult {
   copyTree(template.dir, o.dir, report, { values });
   for (const v of template.meta.vendor ?? []) {
     const sub: CopyReport = { created: [], kept: [], unchanged: [] };
-    copyTree(sdkDir(v.sdk), path.join(o.dir, v.to), sub, { exclude: (rel) => isExcluded(rel, v.exclude ?? []) });
+    const source = v.from ? path.join(resourceRoot(), v.from) : sdkDir(v.sdk);
+    if (!existsSync(source)) throw new ScaffoldError(`the ${v.sdk} SDK is missing from this installation (${source}): rebuild it with \`node scripts/build.mjs\``);
+    copyTree(source, path.join(o.dir, v.to), sub, { exclude: (rel) => isExcluded(rel, v.exclude ?? []) });
     const prefix = (f: string) => path.join(v.to, f);
     report.created.push(...sub.created.map(prefix));
     report.unchanged.push(...sub.unchanged.map(prefix));
