@@ -36,7 +36,13 @@ export class PluginExplorer implements vscode.TreeDataProvider<Node>, vscode.Dis
       };
       this.disposables.push(w, w.onDidCreate(onEvent), w.onDidChange(onEvent), w.onDidDelete(onEvent));
     }
-    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()));
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
+      // Saves from the editor: no need to wait for the disk watcher to report them.
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (doc.uri.scheme === 'file') this.scheduleRefresh();
+      }),
+    );
   }
 
   /** Re-reads everything now (the view's refresh button, and the watchers after a burst of events settles). */
