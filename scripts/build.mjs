@@ -11,6 +11,7 @@ const entries = [
   { in: 'server/src/main.ts', out: 'dist/server.js' },
   { in: 'cli/src/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'host/src/isolate/worker.ts', out: 'dist/host-worker.js' },
+  { in: 'host/src/debug/runner.ts', out: 'dist/debug-runner.js' },
   { in: 'host/src/component/worker.ts', out: 'dist/component-worker.js' },
   { in: 'host/src/pyodide/worker.ts', out: 'dist/pyodide-worker.js' },
   { in: 'webview/src/main.ts', out: 'dist/webview.js', platform: 'browser' },
