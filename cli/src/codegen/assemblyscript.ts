@@ -163,6 +163,7 @@ class AsWriter {
 
 function jsdoc(docs: string, indent: string): string {
   if (!docs) return '';
+  if (!docs.includes('\n')) return `${indent}/** ${docs.replace(/\*\//g, '*\\/')} */\n`;
   return `${indent}/**\n${docs.replace(/\*\//g, '*\\/').split('\n').map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
 }
 

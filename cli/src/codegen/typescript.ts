@@ -49,6 +49,7 @@ function dec(t: TypeRef, j: string, p: string): string {
 
 function jsdoc(docs: string, indent: string): string {
   if (!docs) return '';
+  if (!docs.includes('\n')) return `${indent}/** ${docs.replace(/\*\//g, '*\\/')} */\n`;
   return `${indent}/**\n${docs.replace(/\*\//g, '*\\/').split('\n').map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`;
 }
 

@@ -12,21 +12,13 @@ export class Box<T> {
   constructor(public value: T) {}
 }
 
-/**
- * The credentials MockForge extracted from the request.
- */
+/** The credentials MockForge extracted from the request. */
 export class AuthCredentials {
-  /**
-   * Credential scheme, for example `bearer`, `basic`, `api_key`.
-   */
+  /** Credential scheme, for example `bearer`, `basic`, `api_key`. */
   type: string = '';
-  /**
-   * The token or key itself, when the scheme has one.
-   */
+  /** The token or key itself, when the scheme has one. */
   token: string | null = null;
-  /**
-   * Any further scheme-specific data as JSON (for example `{"username": "…"}` for basic).
-   */
+  /** Any further scheme-specific data as JSON (for example `{"username": "…"}` for basic). */
   data: JSONValue | null = null;
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -57,37 +49,21 @@ export function decodeAuthCredentials(j: JSONValue): AuthCredentials {
   return AuthCredentials.fromJSON(j);
 }
 
-/**
- * Who the authenticated caller is.
- */
+/** Who the authenticated caller is. */
 export class UserIdentity {
-  /**
-   * Stable user id.
-   */
+  /** Stable user id. */
   userId: string = '';
-  /**
-   * Login name.
-   */
+  /** Login name. */
   username: string | null = null;
-  /**
-   * E-mail address.
-   */
+  /** E-mail address. */
   email: string | null = null;
-  /**
-   * Name for display.
-   */
+  /** Name for display. */
   displayName: string | null = null;
-  /**
-   * Roles granted to the user.
-   */
+  /** Roles granted to the user. */
   roles: Array<string> = new Array<string>();
-  /**
-   * Groups the user belongs to.
-   */
+  /** Groups the user belongs to. */
   groups: Array<string> = new Array<string>();
-  /**
-   * Further attributes.
-   */
+  /** Further attributes. */
   attributes: Map<string, JSONValue> = new Map<string, JSONValue>();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -126,33 +102,19 @@ export function decodeUserIdentity(j: JSONValue): UserIdentity {
   return UserIdentity.fromJSON(j);
 }
 
-/**
- * The outcome of `authenticate`. A rejected request is a normal result (`authenticated: false`), not an error.
- */
+/** The outcome of `authenticate`. A rejected request is a normal result (`authenticated: false`), not an error. */
 export class AuthResult {
-  /**
-   * Whether the request is authenticated.
-   */
+  /** Whether the request is authenticated. */
   authenticated: bool = false;
-  /**
-   * The user id, when authenticated (the Python SDK's shape).
-   */
+  /** The user id, when authenticated (the Python SDK's shape). */
   userId: string | null = null;
-  /**
-   * The full identity, when the plugin knows it.
-   */
+  /** The full identity, when the plugin knows it. */
   identity: UserIdentity | null = null;
-  /**
-   * Token claims, for example `{"role": "admin"}`.
-   */
+  /** Token claims, for example `{"role": "admin"}`. */
   claims: Map<string, JSONValue> = new Map<string, JSONValue>();
-  /**
-   * Extra data for later plugins and logs.
-   */
+  /** Extra data for later plugins and logs. */
   metadata: Map<string, JSONValue> = new Map<string, JSONValue>();
-  /**
-   * Why the request was rejected, when `authenticated` is false.
-   */
+  /** Why the request was rejected, when `authenticated` is false. */
   errorMessage: string | null = null;
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -189,29 +151,17 @@ export function decodeAuthResult(j: JSONValue): AuthResult {
   return AuthResult.fromJSON(j);
 }
 
-/**
- * What a query does.
- */
+/** What a query does. */
 export enum QueryType {
-  /**
-   * Reads rows.
-   */
+  /** Reads rows. */
   Select,
-  /**
-   * Adds rows.
-   */
+  /** Adds rows. */
   Insert,
-  /**
-   * Changes rows.
-   */
+  /** Changes rows. */
   Update,
-  /**
-   * Removes rows.
-   */
+  /** Removes rows. */
   Delete,
-  /**
-   * Anything else the data source understands.
-   */
+  /** Anything else the data source understands. */
   Custom,
 }
 
@@ -237,17 +187,11 @@ export function decodeQueryType(j: JSONValue): QueryType {
   return QueryType.Select;
 }
 
-/**
- * Sort direction of one sort key.
- */
+/** Sort direction of one sort key. */
 export enum SortDirection {
-  /**
-   * Smallest first.
-   */
+  /** Smallest first. */
   Asc,
-  /**
-   * Largest first.
-   */
+  /** Largest first. */
   Desc,
 }
 
@@ -267,17 +211,11 @@ export function decodeSortDirection(j: JSONValue): SortDirection {
   return SortDirection.Asc;
 }
 
-/**
- * One sort key.
- */
+/** One sort key. */
 export class SortField {
-  /**
-   * Column to sort by.
-   */
+  /** Column to sort by. */
   field: string = '';
-  /**
-   * Direction.
-   */
+  /** Direction. */
   direction: SortDirection = SortDirection.Asc;
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -306,25 +244,15 @@ export function decodeSortField(j: JSONValue): SortField {
   return SortField.fromJSON(j);
 }
 
-/**
- * One filter condition.
- */
+/** One filter condition. */
 export class QueryFilter {
-  /**
-   * Column the condition applies to.
-   */
+  /** Column the condition applies to. */
   field: string = '';
-  /**
-   * Comparison, for example `eq`, `ne`, `gt`, `lt`, `like`, `in`.
-   */
+  /** Comparison, for example `eq`, `ne`, `gt`, `lt`, `like`, `in`. */
   operator: string = '';
-  /**
-   * Value to compare with.
-   */
+  /** Value to compare with. */
   value: JSONValue = JSONValue.null();
-  /**
-   * How it joins the previous condition: `and` (the default) or `or`.
-   */
+  /** How it joins the previous condition: `and` (the default) or `or`. */
   logicalOp: string | null = null;
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -357,41 +285,23 @@ export function decodeQueryFilter(j: JSONValue): QueryFilter {
   return QueryFilter.fromJSON(j);
 }
 
-/**
- * A query.
- */
+/** A query. */
 export class DataQuery {
-  /**
-   * What the query does; absent when the data source should infer it from `query`.
-   */
+  /** What the query does; absent when the data source should infer it from `query`. */
   queryType: Box<QueryType> | null = null;
-  /**
-   * The query text, for example SQL or a collection name.
-   */
+  /** The query text, for example SQL or a collection name. */
   query: string = '';
-  /**
-   * Named parameters bound into the query.
-   */
+  /** Named parameters bound into the query. */
   parameters: Map<string, JSONValue> = new Map<string, JSONValue>();
-  /**
-   * Maximum number of rows to return.
-   */
+  /** Maximum number of rows to return. */
   limit: Box<u64> | null = null;
-  /**
-   * Rows to skip before the first one returned.
-   */
+  /** Rows to skip before the first one returned. */
   offset: Box<u64> | null = null;
-  /**
-   * Sort keys, most significant first.
-   */
+  /** Sort keys, most significant first. */
   sort: Array<SortField> = new Array<SortField>();
-  /**
-   * Conditions rows must satisfy.
-   */
+  /** Conditions rows must satisfy. */
   filters: Array<QueryFilter> = new Array<QueryFilter>();
-  /**
-   * Data-source-specific options.
-   */
+  /** Data-source-specific options. */
   options: Map<string, JSONValue> = new Map<string, JSONValue>();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -432,17 +342,11 @@ export function decodeDataQuery(j: JSONValue): DataQuery {
   return DataQuery.fromJSON(j);
 }
 
-/**
- * One result row.
- */
+/** One result row. */
 export class DataRow {
-  /**
-   * Column name to value.
-   */
+  /** Column name to value. */
   values: Map<string, JSONValue> = new Map<string, JSONValue>();
-  /**
-   * Extra data about the row.
-   */
+  /** Extra data about the row. */
   metadata: Map<string, JSONValue> = new Map<string, JSONValue>();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -471,25 +375,15 @@ export function decodeDataRow(j: JSONValue): DataRow {
   return DataRow.fromJSON(j);
 }
 
-/**
- * Describes one result column.
- */
+/** Describes one result column. */
 export class ColumnInfo {
-  /**
-   * Column name.
-   */
+  /** Column name. */
   name: string = '';
-  /**
-   * Type name, for example `string`, `integer`, `timestamp`.
-   */
+  /** Type name, for example `string`, `integer`, `timestamp`. */
   dataType: string = '';
-  /**
-   * Whether values may be null.
-   */
+  /** Whether values may be null. */
   nullable: bool = false;
-  /**
-   * What the column holds.
-   */
+  /** What the column holds. */
   description: string | null = null;
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -522,29 +416,17 @@ export function decodeColumnInfo(j: JSONValue): ColumnInfo {
   return ColumnInfo.fromJSON(j);
 }
 
-/**
- * The answer to a query.
- */
+/** The answer to a query. */
 export class DataResult {
-  /**
-   * Matching (or affected) rows.
-   */
+  /** Matching (or affected) rows. */
   rows: Array<DataRow> = new Array<DataRow>();
-  /**
-   * The columns of the rows.
-   */
+  /** The columns of the rows. */
   columns: Array<ColumnInfo> = new Array<ColumnInfo>();
-  /**
-   * Number of matching rows before `limit`/`offset`, when known.
-   */
+  /** Number of matching rows before `limit`/`offset`, when known. */
   totalCount: Box<u64> | null = null;
-  /**
-   * Time the data source spent, in milliseconds.
-   */
+  /** Time the data source spent, in milliseconds. */
   executionTimeMs: u64 = 0;
-  /**
-   * Extra data about the result.
-   */
+  /** Extra data about the result. */
   metadata: Map<string, JSONValue> = new Map<string, JSONValue>();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -579,29 +461,17 @@ export function decodeDataResult(j: JSONValue): DataResult {
   return DataResult.fromJSON(j);
 }
 
-/**
- * Severity of a log line.
- */
+/** Severity of a log line. */
 export enum LogLevel {
-  /**
-   * Very detailed tracing.
-   */
+  /** Very detailed tracing. */
   Trace,
-  /**
-   * Diagnostic detail for the plugin's author.
-   */
+  /** Diagnostic detail for the plugin's author. */
   Debug,
-  /**
-   * Normal operation.
-   */
+  /** Normal operation. */
   Info,
-  /**
-   * Something unexpected that the plugin recovered from.
-   */
+  /** Something unexpected that the plugin recovered from. */
   Warn,
-  /**
-   * A failure.
-   */
+  /** A failure. */
   Error,
 }
 
@@ -627,29 +497,17 @@ export function decodeLogLevel(j: JSONValue): LogLevel {
   return LogLevel.Trace;
 }
 
-/**
- * An outbound HTTP request made through the host.
- */
+/** An outbound HTTP request made through the host. */
 export class HttpRequest {
-  /**
-   * HTTP method, for example `GET` or `POST`.
-   */
+  /** HTTP method, for example `GET` or `POST`. */
   method: string = '';
-  /**
-   * Absolute `http` or `https` URL.
-   */
+  /** Absolute `http` or `https` URL. */
   url: string = '';
-  /**
-   * Request headers.
-   */
+  /** Request headers. */
   headers: Map<string, string> = new Map<string, string>();
-  /**
-   * Request body, if any.
-   */
+  /** Request body, if any. */
   body: Uint8Array | null = null;
-  /**
-   * Time limit in milliseconds (the host caps it by what is left of the call's own limit); default 5000.
-   */
+  /** Time limit in milliseconds (the host caps it by what is left of the call's own limit); default 5000. */
   timeoutMs: Box<u32> | null = null;
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -684,21 +542,13 @@ export function decodeHttpRequest(j: JSONValue): HttpRequest {
   return HttpRequest.fromJSON(j);
 }
 
-/**
- * The answer to an `http-fetch`. Any HTTP status, including 404 or 500, arrives here, not as an error.
- */
+/** The answer to an `http-fetch`. Any HTTP status, including 404 or 500, arrives here, not as an error. */
 export class HttpResponse {
-  /**
-   * HTTP status code.
-   */
+  /** HTTP status code. */
   status: u16 = 0;
-  /**
-   * Response headers, names in lower case.
-   */
+  /** Response headers, names in lower case. */
   headers: Map<string, string> = new Map<string, string>();
-  /**
-   * Response body.
-   */
+  /** Response body. */
   body: Uint8Array = new Uint8Array(0);
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -729,57 +579,31 @@ export function decodeHttpResponse(j: JSONValue): HttpResponse {
   return HttpResponse.fromJSON(j);
 }
 
-/**
- * The request to answer, with the routing details MockForge resolved.
- */
+/** The request to answer, with the routing details MockForge resolved. */
 export class ResponseRequest {
-  /**
-   * HTTP method in upper case.
-   */
+  /** HTTP method in upper case. */
   method: string = '';
-  /**
-   * Full request URI including the query string.
-   */
+  /** Full request URI including the query string. */
   uri: string = '';
-  /**
-   * Path without the query string.
-   */
+  /** Path without the query string. */
   path: string = '';
-  /**
-   * Decoded query parameters.
-   */
+  /** Decoded query parameters. */
   queryParams: Map<string, string> = new Map<string, string>();
-  /**
-   * Request headers.
-   */
+  /** Request headers. */
   headers: Map<string, string> = new Map<string, string>();
-  /**
-   * Raw request body, if any.
-   */
+  /** Raw request body, if any. */
   body: Uint8Array | null = null;
-  /**
-   * Parameters captured by the route pattern, for example `{"id": "42"}` for `/users/{id}`.
-   */
+  /** Parameters captured by the route pattern, for example `{"id": "42"}` for `/users/{id}`. */
   pathParams: Map<string, string> = new Map<string, string>();
-  /**
-   * Address of the client.
-   */
+  /** Address of the client. */
   clientIp: string | null = null;
-  /**
-   * The client's `User-Agent`.
-   */
+  /** The client's `User-Agent`. */
   userAgent: string | null = null;
-  /**
-   * When the request arrived, as RFC 3339 text.
-   */
+  /** When the request arrived, as RFC 3339 text. */
   timestamp: string | null = null;
-  /**
-   * What an auth plugin decided about the request, as JSON, when one ran.
-   */
+  /** What an auth plugin decided about the request, as JSON, when one ran. */
   authContext: JSONValue | null = null;
-  /**
-   * Route-specific settings from the MockForge configuration.
-   */
+  /** Route-specific settings from the MockForge configuration. */
   custom: Map<string, JSONValue> = new Map<string, JSONValue>();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -828,37 +652,21 @@ export function decodeResponseRequest(j: JSONValue): ResponseRequest {
   return ResponseRequest.fromJSON(j);
 }
 
-/**
- * The mock response to send.
- */
+/** The mock response to send. */
 export class ResponseData {
-  /**
-   * HTTP status code.
-   */
+  /** HTTP status code. */
   statusCode: u16 = 0;
-  /**
-   * Response headers.
-   */
+  /** Response headers. */
   headers: Map<string, string> = new Map<string, string>();
-  /**
-   * Response body (base64 on the JSON wire).
-   */
+  /** Response body (base64 on the JSON wire). */
   body: Uint8Array = new Uint8Array(0);
-  /**
-   * Value of the `Content-Type` header.
-   */
+  /** Value of the `Content-Type` header. */
   contentType: string = '';
-  /**
-   * Extra data for logs.
-   */
+  /** Extra data for logs. */
   metadata: Map<string, JSONValue> = new Map<string, JSONValue>();
-  /**
-   * Value of the `Cache-Control` header, if any.
-   */
+  /** Value of the `Cache-Control` header, if any. */
   cacheControl: string | null = null;
-  /**
-   * Anything else for MockForge extensions.
-   */
+  /** Anything else for MockForge extensions. */
   custom: Map<string, JSONValue> = new Map<string, JSONValue>();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -897,33 +705,19 @@ export function decodeResponseData(j: JSONValue): ResponseData {
   return ResponseData.fromJSON(j);
 }
 
-/**
- * One parameter of a template function.
- */
+/** One parameter of a template function. */
 export class FunctionParameter {
-  /**
-   * Parameter name.
-   */
+  /** Parameter name. */
   name: string = '';
-  /**
-   * Type name as shown to users, for example `string`, `number`, `boolean`, `any`.
-   */
+  /** Type name as shown to users, for example `string`, `number`, `boolean`, `any`. */
   paramType: string = '';
-  /**
-   * What the parameter means.
-   */
+  /** What the parameter means. */
   description: string = '';
-  /**
-   * Whether a call must supply it.
-   */
+  /** Whether a call must supply it. */
   required: bool = false;
-  /**
-   * Value used when the call omits it.
-   */
+  /** Value used when the call omits it. */
   defaultValue: JSONValue | null = null;
-  /**
-   * Whether it absorbs all remaining arguments.
-   */
+  /** Whether it absorbs all remaining arguments. */
   varArgs: bool = false;
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -960,37 +754,21 @@ export function decodeFunctionParameter(j: JSONValue): FunctionParameter {
   return FunctionParameter.fromJSON(j);
 }
 
-/**
- * Describes one template function the plugin provides.
- */
+/** Describes one template function the plugin provides. */
 export class FunctionDescriptor {
-  /**
-   * Name used in templates.
-   */
+  /** Name used in templates. */
   name: string = '';
-  /**
-   * What the function does.
-   */
+  /** What the function does. */
   description: string = '';
-  /**
-   * Its parameters, in call order.
-   */
+  /** Its parameters, in call order. */
   parameters: Array<FunctionParameter> = new Array<FunctionParameter>();
-  /**
-   * Type name of the result, for example `string`.
-   */
+  /** Type name of the result, for example `string`. */
   returnType: string = '';
-  /**
-   * Example calls, for documentation and completion.
-   */
+  /** Example calls, for documentation and completion. */
   examples: Array<string> = new Array<string>();
-  /**
-   * Group shown in listings, for example `faker`.
-   */
+  /** Group shown in listings, for example `faker`. */
   category: string | null = null;
-  /**
-   * Whether the same arguments always give the same result (MockForge may cache it).
-   */
+  /** Whether the same arguments always give the same result (MockForge may cache it). */
   pure: bool = false;
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -1029,13 +807,9 @@ export function decodeFunctionDescriptor(j: JSONValue): FunctionDescriptor {
   return FunctionDescriptor.fromJSON(j);
 }
 
-/**
- * The answer to `list-functions`.
- */
+/** The answer to `list-functions`. */
 export class FunctionList {
-  /**
-   * Every function the plugin provides.
-   */
+  /** Every function the plugin provides. */
   functions: Array<FunctionDescriptor> = new Array<FunctionDescriptor>();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -1062,13 +836,9 @@ export function decodeFunctionList(j: JSONValue): FunctionList {
   return FunctionList.fromJSON(j);
 }
 
-/**
- * The answer to `execute-function`.
- */
+/** The answer to `execute-function`. */
 export class FunctionResult {
-  /**
-   * The function's value as JSON.
-   */
+  /** The function's value as JSON. */
   result: JSONValue = JSONValue.null();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -1095,49 +865,27 @@ export function decodeFunctionResult(j: JSONValue): FunctionResult {
   return FunctionResult.fromJSON(j);
 }
 
-/**
- * The incoming HTTP request a plugin is asked about, as MockForge saw it.
- */
+/** The incoming HTTP request a plugin is asked about, as MockForge saw it. */
 export class PluginContext {
-  /**
-   * HTTP method in upper case, for example `GET`.
-   */
+  /** HTTP method in upper case, for example `GET`. */
   method: string = '';
-  /**
-   * Request URI as received: path plus query string, for example `/api/users?page=2`.
-   */
+  /** Request URI as received: path plus query string, for example `/api/users?page=2`. */
   uri: string = '';
-  /**
-   * Request headers in arrival order.
-   */
+  /** Request headers in arrival order. */
   headers: Map<string, string> = new Map<string, string>();
-  /**
-   * Raw request body, if the request had one (base64 on the JSON wire).
-   */
+  /** Raw request body, if the request had one (base64 on the JSON wire). */
   body: Uint8Array | null = null;
-  /**
-   * Decoded query parameters.
-   */
+  /** Decoded query parameters. */
   queryParams: Map<string, string> = new Map<string, string>();
-  /**
-   * Address of the client that sent the request.
-   */
+  /** Address of the client that sent the request. */
   clientIp: string | null = null;
-  /**
-   * The client's `User-Agent` header value.
-   */
+  /** The client's `User-Agent` header value. */
   userAgent: string | null = null;
-  /**
-   * When MockForge received the request, as RFC 3339 text (for example `2026-11-25T14:00:00Z`).
-   */
+  /** When MockForge received the request, as RFC 3339 text (for example `2026-11-25T14:00:00Z`). */
   timestamp: string | null = null;
-  /**
-   * An id MockForge assigns to the request, for correlating logs.
-   */
+  /** An id MockForge assigns to the request, for correlating logs. */
   requestId: string | null = null;
-  /**
-   * The `plugin.id` of the plugin being called.
-   */
+  /** The `plugin.id` of the plugin being called. */
   pluginId: string | null = null;
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -1187,65 +935,35 @@ export function decodePluginContext(j: JSONValue): PluginContext {
  * A plugin normally returns `plugin-error`, `bad-input` or `unsupported-operation`; the host produces the rest.
  */
 export enum ErrorCode {
-  /**
-   * The plugin ran and reported a failure of its own.
-   */
+  /** The plugin ran and reported a failure of its own. */
   PluginError,
-  /**
-   * The WebAssembly code trapped (unreachable, out-of-bounds access, stack overflow, abort).
-   */
+  /** The WebAssembly code trapped (unreachable, out-of-bounds access, stack overflow, abort). */
   Trap,
-  /**
-   * The call did not finish within its time limit and was stopped.
-   */
+  /** The call did not finish within its time limit and was stopped. */
   Timeout,
-  /**
-   * The plugin tried to grow its memory beyond its limit.
-   */
+  /** The plugin tried to grow its memory beyond its limit. */
   MemoryLimit,
-  /**
-   * The plugin returned something that is not a valid reply.
-   */
+  /** The plugin returned something that is not a valid reply. */
   BadOutput,
-  /**
-   * The request is not valid for the operation.
-   */
+  /** The request is not valid for the operation. */
   BadInput,
-  /**
-   * The module lacks a required export.
-   */
+  /** The module lacks a required export. */
   MissingExport,
-  /**
-   * The plugin does not implement the requested operation.
-   */
+  /** The plugin does not implement the requested operation. */
   UnsupportedOperation,
-  /**
-   * The plugin asked for something its manifest does not grant.
-   */
+  /** The plugin asked for something its manifest does not grant. */
   CapabilityDenied,
-  /**
-   * The plugin could not be loaded.
-   */
+  /** The plugin could not be loaded. */
   LoadFailed,
-  /**
-   * The remote plugin service could not be reached.
-   */
+  /** The remote plugin service could not be reached. */
   RemoteUnreachable,
-  /**
-   * The remote plugin service answered with an unexpected HTTP or gRPC status.
-   */
+  /** The remote plugin service answered with an unexpected HTTP or gRPC status. */
   RemoteStatus,
-  /**
-   * The remote plugin service answered with something that is not a reply envelope.
-   */
+  /** The remote plugin service answered with something that is not a reply envelope. */
   BadResponse,
-  /**
-   * The remote plugin service rejected the host's credentials.
-   */
+  /** The remote plugin service rejected the host's credentials. */
   Unauthorized,
-  /**
-   * A bug in the host itself.
-   */
+  /** A bug in the host itself. */
   Internal,
 }
 
@@ -1291,21 +1009,13 @@ export function decodeErrorCode(j: JSONValue): ErrorCode {
   return ErrorCode.PluginError;
 }
 
-/**
- * A failure: the `error` of the reply envelope `{"success": false, "error": {...}}`.
- */
+/** A failure: the `error` of the reply envelope `{"success": false, "error": {...}}`. */
 export class PluginError {
-  /**
-   * What kind of failure this is (snake_case string on the JSON wire, for example `plugin_error`).
-   */
+  /** What kind of failure this is (snake_case string on the JSON wire, for example `plugin_error`). */
   code: ErrorCode = ErrorCode.PluginError;
-  /**
-   * A sentence for the person using the plugin: what went wrong and, if possible, what to do.
-   */
+  /** A sentence for the person using the plugin: what went wrong and, if possible, what to do. */
   message: string = '';
-  /**
-   * Optional structured detail (a stack, the attempts made); empty when there is none.
-   */
+  /** Optional structured detail (a stack, the attempts made); empty when there is none. */
   details: Map<string, JSONValue> = new Map<string, JSONValue>();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -1336,25 +1046,15 @@ export function decodePluginError(j: JSONValue): PluginError {
   return PluginError.fromJSON(j);
 }
 
-/**
- * The four kinds of MockForge plugin (the manifest's `plugin.types`).
- */
+/** The four kinds of MockForge plugin (the manifest's `plugin.types`). */
 export enum PluginKind {
-  /**
-   * Decides whether a request is authenticated (`authenticate`).
-   */
+  /** Decides whether a request is authenticated (`authenticate`). */
   Auth,
-  /**
-   * Provides template functions (`list-functions`, `execute-function`).
-   */
+  /** Provides template functions (`list-functions`, `execute-function`). */
   Template,
-  /**
-   * Produces whole mock responses (`generate-response`).
-   */
+  /** Produces whole mock responses (`generate-response`). */
   Response,
-  /**
-   * Answers data queries (`query`).
-   */
+  /** Answers data queries (`query`). */
   Datasource,
 }
 
@@ -1378,17 +1078,11 @@ export function decodePluginKind(j: JSONValue): PluginKind {
   return PluginKind.Auth;
 }
 
-/**
- * Outbound network access the plugin needs.
- */
+/** Outbound network access the plugin needs. */
 export class NetworkCapability {
-  /**
-   * Whether the plugin may make outbound HTTP requests at all.
-   */
+  /** Whether the plugin may make outbound HTTP requests at all. */
   allowOutbound: bool = false;
-  /**
-   * Host globs it may reach, for example `*.example.com`.
-   */
+  /** Host globs it may reach, for example `*.example.com`. */
   allowedHosts: Array<string> = new Array<string>();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -1417,21 +1111,13 @@ export function decodeNetworkCapability(j: JSONValue): NetworkCapability {
   return NetworkCapability.fromJSON(j);
 }
 
-/**
- * Filesystem access the plugin needs.
- */
+/** Filesystem access the plugin needs. */
 export class FilesystemCapability {
-  /**
-   * Whether the plugin may read files under `allowed-paths`.
-   */
+  /** Whether the plugin may read files under `allowed-paths`. */
   allowRead: bool = false;
-  /**
-   * Whether the plugin may write files under `allowed-paths`.
-   */
+  /** Whether the plugin may write files under `allowed-paths`. */
   allowWrite: bool = false;
-  /**
-   * Directories, relative to the plugin directory.
-   */
+  /** Directories, relative to the plugin directory. */
   allowedPaths: Array<string> = new Array<string>();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -1462,25 +1148,15 @@ export function decodeFilesystemCapability(j: JSONValue): FilesystemCapability {
   return FilesystemCapability.fromJSON(j);
 }
 
-/**
- * Resource limits the plugin asks for; absent values mean the host's defaults.
- */
+/** Resource limits the plugin asks for; absent values mean the host's defaults. */
 export class ResourceLimits {
-  /**
-   * Maximum linear memory in bytes.
-   */
+  /** Maximum linear memory in bytes. */
   maxMemoryBytes: Box<u64> | null = null;
-  /**
-   * Maximum CPU time per call in milliseconds.
-   */
+  /** Maximum CPU time per call in milliseconds. */
   maxCpuTimeMs: Box<u64> | null = null;
-  /**
-   * Maximum number of calls in flight at once.
-   */
+  /** Maximum number of calls in flight at once. */
   maxConcurrentRequests: Box<u32> | null = null;
-  /**
-   * Wall-clock limit per call in milliseconds.
-   */
+  /** Wall-clock limit per call in milliseconds. */
   timeoutMs: Box<u64> | null = null;
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -1513,29 +1189,17 @@ export function decodeResourceLimits(j: JSONValue): ResourceLimits {
   return ResourceLimits.fromJSON(j);
 }
 
-/**
- * What a plugin says about itself in answer to `get-capabilities`.
- */
+/** What a plugin says about itself in answer to `get-capabilities`. */
 export class PluginCapabilities {
-  /**
-   * The plugin kinds it implements.
-   */
+  /** The plugin kinds it implements. */
   types: Array<PluginKind> = new Array<PluginKind>();
-  /**
-   * Network access it needs, if any.
-   */
+  /** Network access it needs, if any. */
   network: NetworkCapability | null = null;
-  /**
-   * Filesystem access it needs, if any.
-   */
+  /** Filesystem access it needs, if any. */
   filesystem: FilesystemCapability | null = null;
-  /**
-   * Resource limits it asks for, if any.
-   */
+  /** Resource limits it asks for, if any. */
   resources: ResourceLimits | null = null;
-  /**
-   * Anything else the plugin wants to advertise.
-   */
+  /** Anything else the plugin wants to advertise. */
   metadata: Map<string, JSONValue> = new Map<string, JSONValue>();
 
   /** This value as wire JSON (snake_case keys, options omitted when null). */
@@ -1570,9 +1234,7 @@ export function decodePluginCapabilities(j: JSONValue): PluginCapabilities {
   return PluginCapabilities.fromJSON(j);
 }
 
-/**
- * The JSON request body of `authenticate` (interface `auth`): its parameters by name.
- */
+/** The JSON request body of `authenticate` (interface `auth`): its parameters by name. */
 export class AuthenticateRequest {
   context: PluginContext = new PluginContext();
   credentials: AuthCredentials = new AuthCredentials();
@@ -1603,9 +1265,7 @@ export function decodeAuthenticateRequest(j: JSONValue): AuthenticateRequest {
   return AuthenticateRequest.fromJSON(j);
 }
 
-/**
- * The JSON request body of `get-capabilities` (interface `capabilities`): its parameters by name.
- */
+/** The JSON request body of `get-capabilities` (interface `capabilities`): its parameters by name. */
 export class GetCapabilitiesRequest {
   context: PluginContext | null = null;
 
@@ -1633,9 +1293,7 @@ export function decodeGetCapabilitiesRequest(j: JSONValue): GetCapabilitiesReque
   return GetCapabilitiesRequest.fromJSON(j);
 }
 
-/**
- * The JSON request body of `query` (interface `datasource`): its parameters by name.
- */
+/** The JSON request body of `query` (interface `datasource`): its parameters by name. */
 export class QueryRequest {
   query: DataQuery = new DataQuery();
   context: PluginContext = new PluginContext();
@@ -1666,9 +1324,7 @@ export function decodeQueryRequest(j: JSONValue): QueryRequest {
   return QueryRequest.fromJSON(j);
 }
 
-/**
- * The JSON request body of `log` (interface `host`): its parameters by name.
- */
+/** The JSON request body of `log` (interface `host`): its parameters by name. */
 export class LogRequest {
   level: LogLevel = LogLevel.Trace;
   message: string = '';
@@ -1699,9 +1355,7 @@ export function decodeLogRequest(j: JSONValue): LogRequest {
   return LogRequest.fromJSON(j);
 }
 
-/**
- * The JSON request body of `config-get` (interface `host`): its parameters by name.
- */
+/** The JSON request body of `config-get` (interface `host`): its parameters by name. */
 export class ConfigGetRequest {
   key: string = '';
 
@@ -1729,9 +1383,7 @@ export function decodeConfigGetRequest(j: JSONValue): ConfigGetRequest {
   return ConfigGetRequest.fromJSON(j);
 }
 
-/**
- * The JSON request body of `http-fetch` (interface `host`): its parameters by name.
- */
+/** The JSON request body of `http-fetch` (interface `host`): its parameters by name. */
 export class HttpFetchRequest {
   request: HttpRequest = new HttpRequest();
 
@@ -1759,9 +1411,7 @@ export function decodeHttpFetchRequest(j: JSONValue): HttpFetchRequest {
   return HttpFetchRequest.fromJSON(j);
 }
 
-/**
- * The JSON request body of `generate-response` (interface `response`): its parameters by name.
- */
+/** The JSON request body of `generate-response` (interface `response`): its parameters by name. */
 export class GenerateResponseRequest {
   context: PluginContext = new PluginContext();
   request: ResponseRequest = new ResponseRequest();
@@ -1792,9 +1442,7 @@ export function decodeGenerateResponseRequest(j: JSONValue): GenerateResponseReq
   return GenerateResponseRequest.fromJSON(j);
 }
 
-/**
- * The JSON request body of `list-functions` (interface `template`): its parameters by name.
- */
+/** The JSON request body of `list-functions` (interface `template`): its parameters by name. */
 export class ListFunctionsRequest {
   context: PluginContext | null = null;
 
@@ -1822,9 +1470,7 @@ export function decodeListFunctionsRequest(j: JSONValue): ListFunctionsRequest {
   return ListFunctionsRequest.fromJSON(j);
 }
 
-/**
- * The JSON request body of `execute-function` (interface `template`): its parameters by name.
- */
+/** The JSON request body of `execute-function` (interface `template`): its parameters by name. */
 export class ExecuteFunctionRequest {
   functionName: string = '';
   args: Array<JSONValue> = new Array<JSONValue>();

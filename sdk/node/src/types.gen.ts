@@ -66,21 +66,13 @@ function base64ToBytes(s: string, path: string): Uint8Array {
   return out;
 }
 
-/**
- * The credentials MockForge extracted from the request.
- */
+/** The credentials MockForge extracted from the request. */
 export interface AuthCredentials {
-  /**
-   * Credential scheme, for example `bearer`, `basic`, `api_key`.
-   */
+  /** Credential scheme, for example `bearer`, `basic`, `api_key`. */
   type: string;
-  /**
-   * The token or key itself, when the scheme has one.
-   */
+  /** The token or key itself, when the scheme has one. */
   token?: string;
-  /**
-   * Any further scheme-specific data as JSON (for example `{"username": "…"}` for basic).
-   */
+  /** Any further scheme-specific data as JSON (for example `{"username": "…"}` for basic). */
   data?: unknown;
 }
 
@@ -103,37 +95,21 @@ export function decodeAuthCredentials(j: unknown, path = '$'): AuthCredentials {
   };
 }
 
-/**
- * Who the authenticated caller is.
- */
+/** Who the authenticated caller is. */
 export interface UserIdentity {
-  /**
-   * Stable user id.
-   */
+  /** Stable user id. */
   userId: string;
-  /**
-   * Login name.
-   */
+  /** Login name. */
   username?: string;
-  /**
-   * E-mail address.
-   */
+  /** E-mail address. */
   email?: string;
-  /**
-   * Name for display.
-   */
+  /** Name for display. */
   displayName?: string;
-  /**
-   * Roles granted to the user.
-   */
+  /** Roles granted to the user. */
   roles: string[];
-  /**
-   * Groups the user belongs to.
-   */
+  /** Groups the user belongs to. */
   groups: string[];
-  /**
-   * Further attributes.
-   */
+  /** Further attributes. */
   attributes: JsonMap;
 }
 
@@ -164,33 +140,19 @@ export function decodeUserIdentity(j: unknown, path = '$'): UserIdentity {
   };
 }
 
-/**
- * The outcome of `authenticate`. A rejected request is a normal result (`authenticated: false`), not an error.
- */
+/** The outcome of `authenticate`. A rejected request is a normal result (`authenticated: false`), not an error. */
 export interface AuthResult {
-  /**
-   * Whether the request is authenticated.
-   */
+  /** Whether the request is authenticated. */
   authenticated: boolean;
-  /**
-   * The user id, when authenticated (the Python SDK's shape).
-   */
+  /** The user id, when authenticated (the Python SDK's shape). */
   userId?: string;
-  /**
-   * The full identity, when the plugin knows it.
-   */
+  /** The full identity, when the plugin knows it. */
   identity?: UserIdentity;
-  /**
-   * Token claims, for example `{"role": "admin"}`.
-   */
+  /** Token claims, for example `{"role": "admin"}`. */
   claims: JsonMap;
-  /**
-   * Extra data for later plugins and logs.
-   */
+  /** Extra data for later plugins and logs. */
   metadata: JsonMap;
-  /**
-   * Why the request was rejected, when `authenticated` is false.
-   */
+  /** Why the request was rejected, when `authenticated` is false. */
   errorMessage?: string;
 }
 
@@ -219,9 +181,7 @@ export function decodeAuthResult(j: unknown, path = '$'): AuthResult {
   };
 }
 
-/**
- * What a query does.
- */
+/** What a query does. */
 export type QueryType = 'select' | 'insert' | 'update' | 'delete' | 'custom';
 
 /** Every case of QueryType, in WIT order. */
@@ -235,9 +195,7 @@ export function decodeQueryType(j: unknown, path = '$'): QueryType {
   return asCase(j, path, QueryTypeValues);
 }
 
-/**
- * Sort direction of one sort key.
- */
+/** Sort direction of one sort key. */
 export type SortDirection = 'asc' | 'desc';
 
 /** Every case of SortDirection, in WIT order. */
@@ -251,17 +209,11 @@ export function decodeSortDirection(j: unknown, path = '$'): SortDirection {
   return asCase(j, path, SortDirectionValues);
 }
 
-/**
- * One sort key.
- */
+/** One sort key. */
 export interface SortField {
-  /**
-   * Column to sort by.
-   */
+  /** Column to sort by. */
   field: string;
-  /**
-   * Direction.
-   */
+  /** Direction. */
   direction: SortDirection;
 }
 
@@ -282,25 +234,15 @@ export function decodeSortField(j: unknown, path = '$'): SortField {
   };
 }
 
-/**
- * One filter condition.
- */
+/** One filter condition. */
 export interface QueryFilter {
-  /**
-   * Column the condition applies to.
-   */
+  /** Column the condition applies to. */
   field: string;
-  /**
-   * Comparison, for example `eq`, `ne`, `gt`, `lt`, `like`, `in`.
-   */
+  /** Comparison, for example `eq`, `ne`, `gt`, `lt`, `like`, `in`. */
   operator: string;
-  /**
-   * Value to compare with.
-   */
+  /** Value to compare with. */
   value: unknown;
-  /**
-   * How it joins the previous condition: `and` (the default) or `or`.
-   */
+  /** How it joins the previous condition: `and` (the default) or `or`. */
   logicalOp?: string;
 }
 
@@ -325,41 +267,23 @@ export function decodeQueryFilter(j: unknown, path = '$'): QueryFilter {
   };
 }
 
-/**
- * A query.
- */
+/** A query. */
 export interface DataQuery {
-  /**
-   * What the query does; absent when the data source should infer it from `query`.
-   */
+  /** What the query does; absent when the data source should infer it from `query`. */
   queryType?: QueryType;
-  /**
-   * The query text, for example SQL or a collection name.
-   */
+  /** The query text, for example SQL or a collection name. */
   query: string;
-  /**
-   * Named parameters bound into the query.
-   */
+  /** Named parameters bound into the query. */
   parameters: JsonMap;
-  /**
-   * Maximum number of rows to return.
-   */
+  /** Maximum number of rows to return. */
   limit?: number;
-  /**
-   * Rows to skip before the first one returned.
-   */
+  /** Rows to skip before the first one returned. */
   offset?: number;
-  /**
-   * Sort keys, most significant first.
-   */
+  /** Sort keys, most significant first. */
   sort: SortField[];
-  /**
-   * Conditions rows must satisfy.
-   */
+  /** Conditions rows must satisfy. */
   filters: QueryFilter[];
-  /**
-   * Data-source-specific options.
-   */
+  /** Data-source-specific options. */
   options: JsonMap;
 }
 
@@ -392,17 +316,11 @@ export function decodeDataQuery(j: unknown, path = '$'): DataQuery {
   };
 }
 
-/**
- * One result row.
- */
+/** One result row. */
 export interface DataRow {
-  /**
-   * Column name to value.
-   */
+  /** Column name to value. */
   values: JsonMap;
-  /**
-   * Extra data about the row.
-   */
+  /** Extra data about the row. */
   metadata: JsonMap;
 }
 
@@ -423,25 +341,15 @@ export function decodeDataRow(j: unknown, path = '$'): DataRow {
   };
 }
 
-/**
- * Describes one result column.
- */
+/** Describes one result column. */
 export interface ColumnInfo {
-  /**
-   * Column name.
-   */
+  /** Column name. */
   name: string;
-  /**
-   * Type name, for example `string`, `integer`, `timestamp`.
-   */
+  /** Type name, for example `string`, `integer`, `timestamp`. */
   dataType: string;
-  /**
-   * Whether values may be null.
-   */
+  /** Whether values may be null. */
   nullable: boolean;
-  /**
-   * What the column holds.
-   */
+  /** What the column holds. */
   description?: string;
 }
 
@@ -466,29 +374,17 @@ export function decodeColumnInfo(j: unknown, path = '$'): ColumnInfo {
   };
 }
 
-/**
- * The answer to a query.
- */
+/** The answer to a query. */
 export interface DataResult {
-  /**
-   * Matching (or affected) rows.
-   */
+  /** Matching (or affected) rows. */
   rows: DataRow[];
-  /**
-   * The columns of the rows.
-   */
+  /** The columns of the rows. */
   columns: ColumnInfo[];
-  /**
-   * Number of matching rows before `limit`/`offset`, when known.
-   */
+  /** Number of matching rows before `limit`/`offset`, when known. */
   totalCount?: number;
-  /**
-   * Time the data source spent, in milliseconds.
-   */
+  /** Time the data source spent, in milliseconds. */
   executionTimeMs: number;
-  /**
-   * Extra data about the result.
-   */
+  /** Extra data about the result. */
   metadata: JsonMap;
 }
 
@@ -515,9 +411,7 @@ export function decodeDataResult(j: unknown, path = '$'): DataResult {
   };
 }
 
-/**
- * Severity of a log line.
- */
+/** Severity of a log line. */
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
 /** Every case of LogLevel, in WIT order. */
@@ -531,29 +425,17 @@ export function decodeLogLevel(j: unknown, path = '$'): LogLevel {
   return asCase(j, path, LogLevelValues);
 }
 
-/**
- * An outbound HTTP request made through the host.
- */
+/** An outbound HTTP request made through the host. */
 export interface HttpRequest {
-  /**
-   * HTTP method, for example `GET` or `POST`.
-   */
+  /** HTTP method, for example `GET` or `POST`. */
   method: string;
-  /**
-   * Absolute `http` or `https` URL.
-   */
+  /** Absolute `http` or `https` URL. */
   url: string;
-  /**
-   * Request headers.
-   */
+  /** Request headers. */
   headers: StringMap;
-  /**
-   * Request body, if any.
-   */
+  /** Request body, if any. */
   body?: Uint8Array;
-  /**
-   * Time limit in milliseconds (the host caps it by what is left of the call's own limit); default 5000.
-   */
+  /** Time limit in milliseconds (the host caps it by what is left of the call's own limit); default 5000. */
   timeoutMs?: number;
 }
 
@@ -580,21 +462,13 @@ export function decodeHttpRequest(j: unknown, path = '$'): HttpRequest {
   };
 }
 
-/**
- * The answer to an `http-fetch`. Any HTTP status, including 404 or 500, arrives here, not as an error.
- */
+/** The answer to an `http-fetch`. Any HTTP status, including 404 or 500, arrives here, not as an error. */
 export interface HttpResponse {
-  /**
-   * HTTP status code.
-   */
+  /** HTTP status code. */
   status: number;
-  /**
-   * Response headers, names in lower case.
-   */
+  /** Response headers, names in lower case. */
   headers: StringMap;
-  /**
-   * Response body.
-   */
+  /** Response body. */
   body: Uint8Array;
 }
 
@@ -617,57 +491,31 @@ export function decodeHttpResponse(j: unknown, path = '$'): HttpResponse {
   };
 }
 
-/**
- * The request to answer, with the routing details MockForge resolved.
- */
+/** The request to answer, with the routing details MockForge resolved. */
 export interface ResponseRequest {
-  /**
-   * HTTP method in upper case.
-   */
+  /** HTTP method in upper case. */
   method: string;
-  /**
-   * Full request URI including the query string.
-   */
+  /** Full request URI including the query string. */
   uri: string;
-  /**
-   * Path without the query string.
-   */
+  /** Path without the query string. */
   path: string;
-  /**
-   * Decoded query parameters.
-   */
+  /** Decoded query parameters. */
   queryParams: StringMap;
-  /**
-   * Request headers.
-   */
+  /** Request headers. */
   headers: StringMap;
-  /**
-   * Raw request body, if any.
-   */
+  /** Raw request body, if any. */
   body?: Uint8Array;
-  /**
-   * Parameters captured by the route pattern, for example `{"id": "42"}` for `/users/{id}`.
-   */
+  /** Parameters captured by the route pattern, for example `{"id": "42"}` for `/users/{id}`. */
   pathParams: StringMap;
-  /**
-   * Address of the client.
-   */
+  /** Address of the client. */
   clientIp?: string;
-  /**
-   * The client's `User-Agent`.
-   */
+  /** The client's `User-Agent`. */
   userAgent?: string;
-  /**
-   * When the request arrived, as RFC 3339 text.
-   */
+  /** When the request arrived, as RFC 3339 text. */
   timestamp?: string;
-  /**
-   * What an auth plugin decided about the request, as JSON, when one ran.
-   */
+  /** What an auth plugin decided about the request, as JSON, when one ran. */
   authContext?: unknown;
-  /**
-   * Route-specific settings from the MockForge configuration.
-   */
+  /** Route-specific settings from the MockForge configuration. */
   custom: JsonMap;
 }
 
@@ -708,37 +556,21 @@ export function decodeResponseRequest(j: unknown, path = '$'): ResponseRequest {
   };
 }
 
-/**
- * The mock response to send.
- */
+/** The mock response to send. */
 export interface ResponseData {
-  /**
-   * HTTP status code.
-   */
+  /** HTTP status code. */
   statusCode: number;
-  /**
-   * Response headers.
-   */
+  /** Response headers. */
   headers: StringMap;
-  /**
-   * Response body (base64 on the JSON wire).
-   */
+  /** Response body (base64 on the JSON wire). */
   body: Uint8Array;
-  /**
-   * Value of the `Content-Type` header.
-   */
+  /** Value of the `Content-Type` header. */
   contentType: string;
-  /**
-   * Extra data for logs.
-   */
+  /** Extra data for logs. */
   metadata: JsonMap;
-  /**
-   * Value of the `Cache-Control` header, if any.
-   */
+  /** Value of the `Cache-Control` header, if any. */
   cacheControl?: string;
-  /**
-   * Anything else for MockForge extensions.
-   */
+  /** Anything else for MockForge extensions. */
   custom: JsonMap;
 }
 
@@ -769,33 +601,19 @@ export function decodeResponseData(j: unknown, path = '$'): ResponseData {
   };
 }
 
-/**
- * One parameter of a template function.
- */
+/** One parameter of a template function. */
 export interface FunctionParameter {
-  /**
-   * Parameter name.
-   */
+  /** Parameter name. */
   name: string;
-  /**
-   * Type name as shown to users, for example `string`, `number`, `boolean`, `any`.
-   */
+  /** Type name as shown to users, for example `string`, `number`, `boolean`, `any`. */
   paramType: string;
-  /**
-   * What the parameter means.
-   */
+  /** What the parameter means. */
   description: string;
-  /**
-   * Whether a call must supply it.
-   */
+  /** Whether a call must supply it. */
   required: boolean;
-  /**
-   * Value used when the call omits it.
-   */
+  /** Value used when the call omits it. */
   defaultValue?: unknown;
-  /**
-   * Whether it absorbs all remaining arguments.
-   */
+  /** Whether it absorbs all remaining arguments. */
   varArgs: boolean;
 }
 
@@ -824,37 +642,21 @@ export function decodeFunctionParameter(j: unknown, path = '$'): FunctionParamet
   };
 }
 
-/**
- * Describes one template function the plugin provides.
- */
+/** Describes one template function the plugin provides. */
 export interface FunctionDescriptor {
-  /**
-   * Name used in templates.
-   */
+  /** Name used in templates. */
   name: string;
-  /**
-   * What the function does.
-   */
+  /** What the function does. */
   description: string;
-  /**
-   * Its parameters, in call order.
-   */
+  /** Its parameters, in call order. */
   parameters: FunctionParameter[];
-  /**
-   * Type name of the result, for example `string`.
-   */
+  /** Type name of the result, for example `string`. */
   returnType: string;
-  /**
-   * Example calls, for documentation and completion.
-   */
+  /** Example calls, for documentation and completion. */
   examples: string[];
-  /**
-   * Group shown in listings, for example `faker`.
-   */
+  /** Group shown in listings, for example `faker`. */
   category?: string;
-  /**
-   * Whether the same arguments always give the same result (MockForge may cache it).
-   */
+  /** Whether the same arguments always give the same result (MockForge may cache it). */
   pure: boolean;
 }
 
@@ -885,13 +687,9 @@ export function decodeFunctionDescriptor(j: unknown, path = '$'): FunctionDescri
   };
 }
 
-/**
- * The answer to `list-functions`.
- */
+/** The answer to `list-functions`. */
 export interface FunctionList {
-  /**
-   * Every function the plugin provides.
-   */
+  /** Every function the plugin provides. */
   functions: FunctionDescriptor[];
 }
 
@@ -910,13 +708,9 @@ export function decodeFunctionList(j: unknown, path = '$'): FunctionList {
   };
 }
 
-/**
- * The answer to `execute-function`.
- */
+/** The answer to `execute-function`. */
 export interface FunctionResult {
-  /**
-   * The function's value as JSON.
-   */
+  /** The function's value as JSON. */
   result: unknown;
 }
 
@@ -949,9 +743,7 @@ export function decodeStringMap(j: unknown, path = '$'): StringMap {
   return decodeMap(j, path, (x, k) => asString(x, `${path}[${JSON.stringify(k)}]`));
 }
 
-/**
- * Named JSON values (claims, metadata, attributes, parameters). On the JSON wire: an object `{name: value}`.
- */
+/** Named JSON values (claims, metadata, attributes, parameters). On the JSON wire: an object `{name: value}`. */
 export type JsonMap = Record<string, unknown>;
 
 export function encodeJsonMap(v: JsonMap): unknown {
@@ -962,49 +754,27 @@ export function decodeJsonMap(j: unknown, path = '$'): JsonMap {
   return decodeMap(j, path, (x, k) => (x === undefined ? null : x));
 }
 
-/**
- * The incoming HTTP request a plugin is asked about, as MockForge saw it.
- */
+/** The incoming HTTP request a plugin is asked about, as MockForge saw it. */
 export interface PluginContext {
-  /**
-   * HTTP method in upper case, for example `GET`.
-   */
+  /** HTTP method in upper case, for example `GET`. */
   method: string;
-  /**
-   * Request URI as received: path plus query string, for example `/api/users?page=2`.
-   */
+  /** Request URI as received: path plus query string, for example `/api/users?page=2`. */
   uri: string;
-  /**
-   * Request headers in arrival order.
-   */
+  /** Request headers in arrival order. */
   headers: StringMap;
-  /**
-   * Raw request body, if the request had one (base64 on the JSON wire).
-   */
+  /** Raw request body, if the request had one (base64 on the JSON wire). */
   body?: Uint8Array;
-  /**
-   * Decoded query parameters.
-   */
+  /** Decoded query parameters. */
   queryParams: StringMap;
-  /**
-   * Address of the client that sent the request.
-   */
+  /** Address of the client that sent the request. */
   clientIp?: string;
-  /**
-   * The client's `User-Agent` header value.
-   */
+  /** The client's `User-Agent` header value. */
   userAgent?: string;
-  /**
-   * When MockForge received the request, as RFC 3339 text (for example `2026-11-25T14:00:00Z`).
-   */
+  /** When MockForge received the request, as RFC 3339 text (for example `2026-11-25T14:00:00Z`). */
   timestamp?: string;
-  /**
-   * An id MockForge assigns to the request, for correlating logs.
-   */
+  /** An id MockForge assigns to the request, for correlating logs. */
   requestId?: string;
-  /**
-   * The `plugin.id` of the plugin being called.
-   */
+  /** The `plugin.id` of the plugin being called. */
   pluginId?: string;
 }
 
@@ -1058,21 +828,13 @@ export function decodeErrorCode(j: unknown, path = '$'): ErrorCode {
   return asCase(j, path, ErrorCodeValues);
 }
 
-/**
- * A failure: the `error` of the reply envelope `{"success": false, "error": {...}}`.
- */
+/** A failure: the `error` of the reply envelope `{"success": false, "error": {...}}`. */
 export interface PluginError {
-  /**
-   * What kind of failure this is (snake_case string on the JSON wire, for example `plugin_error`).
-   */
+  /** What kind of failure this is (snake_case string on the JSON wire, for example `plugin_error`). */
   code: ErrorCode;
-  /**
-   * A sentence for the person using the plugin: what went wrong and, if possible, what to do.
-   */
+  /** A sentence for the person using the plugin: what went wrong and, if possible, what to do. */
   message: string;
-  /**
-   * Optional structured detail (a stack, the attempts made); empty when there is none.
-   */
+  /** Optional structured detail (a stack, the attempts made); empty when there is none. */
   details: JsonMap;
 }
 
@@ -1095,9 +857,7 @@ export function decodePluginError(j: unknown, path = '$'): PluginError {
   };
 }
 
-/**
- * The four kinds of MockForge plugin (the manifest's `plugin.types`).
- */
+/** The four kinds of MockForge plugin (the manifest's `plugin.types`). */
 export type PluginKind = 'auth' | 'template' | 'response' | 'datasource';
 
 /** Every case of PluginKind, in WIT order. */
@@ -1111,17 +871,11 @@ export function decodePluginKind(j: unknown, path = '$'): PluginKind {
   return asCase(j, path, PluginKindValues);
 }
 
-/**
- * Outbound network access the plugin needs.
- */
+/** Outbound network access the plugin needs. */
 export interface NetworkCapability {
-  /**
-   * Whether the plugin may make outbound HTTP requests at all.
-   */
+  /** Whether the plugin may make outbound HTTP requests at all. */
   allowOutbound: boolean;
-  /**
-   * Host globs it may reach, for example `*.example.com`.
-   */
+  /** Host globs it may reach, for example `*.example.com`. */
   allowedHosts: string[];
 }
 
@@ -1142,21 +896,13 @@ export function decodeNetworkCapability(j: unknown, path = '$'): NetworkCapabili
   };
 }
 
-/**
- * Filesystem access the plugin needs.
- */
+/** Filesystem access the plugin needs. */
 export interface FilesystemCapability {
-  /**
-   * Whether the plugin may read files under `allowed-paths`.
-   */
+  /** Whether the plugin may read files under `allowed-paths`. */
   allowRead: boolean;
-  /**
-   * Whether the plugin may write files under `allowed-paths`.
-   */
+  /** Whether the plugin may write files under `allowed-paths`. */
   allowWrite: boolean;
-  /**
-   * Directories, relative to the plugin directory.
-   */
+  /** Directories, relative to the plugin directory. */
   allowedPaths: string[];
 }
 
@@ -1179,25 +925,15 @@ export function decodeFilesystemCapability(j: unknown, path = '$'): FilesystemCa
   };
 }
 
-/**
- * Resource limits the plugin asks for; absent values mean the host's defaults.
- */
+/** Resource limits the plugin asks for; absent values mean the host's defaults. */
 export interface ResourceLimits {
-  /**
-   * Maximum linear memory in bytes.
-   */
+  /** Maximum linear memory in bytes. */
   maxMemoryBytes?: number;
-  /**
-   * Maximum CPU time per call in milliseconds.
-   */
+  /** Maximum CPU time per call in milliseconds. */
   maxCpuTimeMs?: number;
-  /**
-   * Maximum number of calls in flight at once.
-   */
+  /** Maximum number of calls in flight at once. */
   maxConcurrentRequests?: number;
-  /**
-   * Wall-clock limit per call in milliseconds.
-   */
+  /** Wall-clock limit per call in milliseconds. */
   timeoutMs?: number;
 }
 
@@ -1222,29 +958,17 @@ export function decodeResourceLimits(j: unknown, path = '$'): ResourceLimits {
   };
 }
 
-/**
- * What a plugin says about itself in answer to `get-capabilities`.
- */
+/** What a plugin says about itself in answer to `get-capabilities`. */
 export interface PluginCapabilities {
-  /**
-   * The plugin kinds it implements.
-   */
+  /** The plugin kinds it implements. */
   types: PluginKind[];
-  /**
-   * Network access it needs, if any.
-   */
+  /** Network access it needs, if any. */
   network?: NetworkCapability;
-  /**
-   * Filesystem access it needs, if any.
-   */
+  /** Filesystem access it needs, if any. */
   filesystem?: FilesystemCapability;
-  /**
-   * Resource limits it asks for, if any.
-   */
+  /** Resource limits it asks for, if any. */
   resources?: ResourceLimits;
-  /**
-   * Anything else the plugin wants to advertise.
-   */
+  /** Anything else the plugin wants to advertise. */
   metadata: JsonMap;
 }
 
@@ -1271,9 +995,7 @@ export function decodePluginCapabilities(j: unknown, path = '$'): PluginCapabili
   };
 }
 
-/**
- * The JSON request body of `authenticate` (interface `auth`): its parameters by name.
- */
+/** The JSON request body of `authenticate` (interface `auth`): its parameters by name. */
 export interface AuthenticateRequest {
   context: PluginContext;
   credentials: AuthCredentials;
@@ -1296,9 +1018,7 @@ export function decodeAuthenticateRequest(j: unknown, path = '$'): AuthenticateR
   };
 }
 
-/**
- * The JSON request body of `get-capabilities` (interface `capabilities`): its parameters by name.
- */
+/** The JSON request body of `get-capabilities` (interface `capabilities`): its parameters by name. */
 export interface GetCapabilitiesRequest {
   context?: PluginContext;
 }
@@ -1318,9 +1038,7 @@ export function decodeGetCapabilitiesRequest(j: unknown, path = '$'): GetCapabil
   };
 }
 
-/**
- * The JSON request body of `query` (interface `datasource`): its parameters by name.
- */
+/** The JSON request body of `query` (interface `datasource`): its parameters by name. */
 export interface QueryRequest {
   query: DataQuery;
   context: PluginContext;
@@ -1343,9 +1061,7 @@ export function decodeQueryRequest(j: unknown, path = '$'): QueryRequest {
   };
 }
 
-/**
- * The JSON request body of `log` (interface `host`): its parameters by name.
- */
+/** The JSON request body of `log` (interface `host`): its parameters by name. */
 export interface LogRequest {
   level: LogLevel;
   message: string;
@@ -1368,9 +1084,7 @@ export function decodeLogRequest(j: unknown, path = '$'): LogRequest {
   };
 }
 
-/**
- * The JSON request body of `config-get` (interface `host`): its parameters by name.
- */
+/** The JSON request body of `config-get` (interface `host`): its parameters by name. */
 export interface ConfigGetRequest {
   key: string;
 }
@@ -1390,9 +1104,7 @@ export function decodeConfigGetRequest(j: unknown, path = '$'): ConfigGetRequest
   };
 }
 
-/**
- * The JSON request body of `http-fetch` (interface `host`): its parameters by name.
- */
+/** The JSON request body of `http-fetch` (interface `host`): its parameters by name. */
 export interface HttpFetchRequest {
   request: HttpRequest;
 }
@@ -1412,9 +1124,7 @@ export function decodeHttpFetchRequest(j: unknown, path = '$'): HttpFetchRequest
   };
 }
 
-/**
- * The JSON request body of `generate-response` (interface `response`): its parameters by name.
- */
+/** The JSON request body of `generate-response` (interface `response`): its parameters by name. */
 export interface GenerateResponseRequest {
   context: PluginContext;
   request: ResponseRequest;
@@ -1437,9 +1147,7 @@ export function decodeGenerateResponseRequest(j: unknown, path = '$'): GenerateR
   };
 }
 
-/**
- * The JSON request body of `list-functions` (interface `template`): its parameters by name.
- */
+/** The JSON request body of `list-functions` (interface `template`): its parameters by name. */
 export interface ListFunctionsRequest {
   context?: PluginContext;
 }
@@ -1459,9 +1167,7 @@ export function decodeListFunctionsRequest(j: unknown, path = '$'): ListFunction
   };
 }
 
-/**
- * The JSON request body of `execute-function` (interface `template`): its parameters by name.
- */
+/** The JSON request body of `execute-function` (interface `template`): its parameters by name. */
 export interface ExecuteFunctionRequest {
   functionName: string;
   args: unknown[];
