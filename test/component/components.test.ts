@@ -111,6 +111,12 @@ describe('Python component (componentize-py, world auth-plugin)', { skip: compon
     assert.match(claims.file, /^error: FileNotFoundError/);
   });
 
+  test('files: allow_write false refuses writing inside allowed_paths, with a capability_denied log line', () => {
+    const r = run(dir, 'authenticate', { context: ctx, credentials: { type: 'write', token: 'data/new.txt' } });
+    assert.match((r.reply.result?.claims as Record<string, string>).write, /^error: /);
+    assert.match(r.stderr, /capability_denied: opening \/data\/new\.txt for writing: capabilities\.filesystem\.allow_write is false/);
+  });
+
   test('environment: only the variables the manifest declares', () => {
     assert.ok(process.env.HOME || process.env.PATH, 'the host has environment variables to leak');
     assert.equal((probe('', 'MF_GIVEN').reply.result?.claims as Record<string, unknown>).env, 'granted-value');
