@@ -49,7 +49,7 @@ test('checkToExtension accepts each well-formed message and rejects malformed on
     { type: 'saveRequest', plugin: '/w/p', name: 'valid-token', operation: 'authenticate', input: '{}' },
     { type: 'copy', text: 'mockforge-plugin run .' },
     { type: 'openLocation', plugin: '/w/p', file: 'assembly/index.ts', line: 3, column: 1 },
-    { type: 'rendered', token: 1, state: { text: '', status: 'idle', tags: [] } },
+    { type: 'rendered', token: 1, state: { text: '', status: 'idle', tags: [], editor: '{}', savedRequest: '', environment: '' } },
   ];
   for (const m of good) assert.equal(checkToExtension(m), undefined, JSON.stringify(m));
   const bad: Array<[unknown, RegExp]> = [

@@ -39,6 +39,7 @@ const state = {
   /** The plugin whose saved requests have arrived; a driven request waits for them. */
   dataFor: '',
   pendingDrive: undefined as string | undefined,
+  pendingEnv: '',
   mode: 'form' as 'form' | 'json',
 };
 const kept = (vscode.getState() ?? {}) as Kept;
@@ -235,7 +236,8 @@ function renderPickers(): void {
 function renderSaved(): void {
   clear(savedSel);
   savedSel.append(option('', state.requests.length ? '— load a saved request —' : '(no saved requests)'));
-  for (const r of state.requests) savedSel.append(option(r.name, `${r.name}${r.label && r.label !== r.name ? ` — ${r.label}` : ''} (${r.operation})`));
+  const loaded = state.loadedRequest?.name;
+  for (const r of state.requests) savedSel.append(option(r.name, `${r.name}${r.label && r.label !== r.name ? ` — ${r.label}` : ''} (${r.operation})`, r.name === loaded));
   const envs = Object.keys(state.environments);
   const want = envSel.value || kept.env || '';
   clear(envSel);
@@ -366,6 +368,8 @@ function renderHistory(history: HistoryEntry[]): void {
 
 function drive(request: string): void {
   state.pendingDrive = undefined;
+  envSel.value = state.pendingEnv;
+  if (envSel.value !== state.pendingEnv) return say('error', `No environment "${state.pendingEnv}" in .mockforge/env.json.`);
   if (!loadSaved(request)) say('error', `No saved request "${request}" for this plugin.`);
   else send();
 }
@@ -423,18 +427,23 @@ window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
   const msg = event.data;
   switch (msg.type) {
     case 'init': {
+      // A re-init (the panel revealed for a plugin) keeps what is being edited; a first one restores the kept state.
+      const prev: Kept = state.plugins.length ? { plugin: state.plugin, operation: state.operation, body: jsonEl.value } : kept;
       state.plugins = msg.plugins;
       state.samples = msg.samples;
-      const want = msg.selected ?? kept.plugin;
+      const want = msg.selected ?? prev.plugin;
       state.plugin = msg.plugins.find((p) => p.dir === want)?.dir ?? msg.plugins[0]?.dir ?? '';
-      const op = kept.plugin === state.plugin && kept.operation ? kept.operation : currentPlugin()?.operations[0] ?? 'authenticate';
+      const op = prev.plugin === state.plugin && prev.operation ? prev.operation : currentPlugin()?.operations[0] ?? 'authenticate';
       renderPickers();
       renderSaved();
-      if (kept.plugin === state.plugin && kept.body !== undefined) {
+      if (prev.plugin === state.plugin && prev.body !== undefined) {
         state.operation = op;
         opSel.value = op;
-        jsonEl.value = kept.body;
-      } else selectOperation(op, true);
+        jsonEl.value = prev.body;
+      } else {
+        state.loadedRequest = undefined;
+        selectOperation(op, true);
+      }
       setMode(kept.mode ?? 'form');
       renderHistory(msg.history);
       setBusy(false);
@@ -480,6 +489,7 @@ window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
       break;
     case 'drive':
       if (msg.plugin !== state.plugin) choosePlugin(msg.plugin);
+      state.pendingEnv = msg.env ?? '';
       if (state.dataFor === msg.plugin) drive(msg.request);
       else state.pendingDrive = msg.request;
       break;
@@ -488,6 +498,9 @@ window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
         text: resultEl.innerText,
         status: state.status,
         tags: [...new Set(Array.from(resultEl.querySelectorAll('*')).map((e) => e.tagName.toLowerCase()))],
+        editor: jsonEl.value,
+        savedRequest: savedSel.value,
+        environment: envSel.value,
       } });
       break;
   }

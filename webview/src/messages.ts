@@ -66,6 +66,10 @@ export interface RenderedState {
   status: string;
   /** Tag names of every element inside the result area, so a test can prove no plugin markup became DOM. */
   tags: string[];
+  /** The request editor's JSON text and the saved request / environment picked. */
+  editor: string;
+  savedRequest: string;
+  environment: string;
 }
 
 export type ToPanel =
@@ -78,7 +82,7 @@ export type ToPanel =
   | { type: 'history'; history: HistoryEntry[] }
   | { type: 'notice'; level: 'info' | 'error'; message: string }
   /** Test hook: load the saved request and press Send, as a user would. */
-  | { type: 'drive'; plugin: string; request: string }
+  | { type: 'drive'; plugin: string; request: string; env?: string }
   /** Test hook: report the rendered state (answered with a `rendered` message carrying the same token). */
   | { type: 'probe'; token: number };
 
@@ -133,7 +137,8 @@ export function checkToExtension(msg: unknown): string | undefined {
         ?? need(isInt(msg.line) && isInt(msg.column), '"line" and "column" must be non-negative integers');
     case 'rendered':
       return need(isInt(msg.token), '"token" must be a non-negative integer')
-        ?? need(isObj(msg.state) && isStr(msg.state.text) && isStr(msg.state.status) && Array.isArray(msg.state.tags), '"state" must be {text, status, tags}');
+        ?? need(isObj(msg.state) && isStr(msg.state.text) && isStr(msg.state.status) && Array.isArray(msg.state.tags)
+          && isStr(msg.state.editor) && isStr(msg.state.savedRequest) && isStr(msg.state.environment), '"state" must be {text, status, tags, editor, savedRequest, environment}');
     default:
       return `unknown message type "${msg.type}"`;
   }

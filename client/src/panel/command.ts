@@ -12,6 +12,8 @@ export interface PanelTestAction {
   action: 'send' | 'probe';
   plugin?: string;
   request?: string;
+  /** Environment of .mockforge/env.json to pick before sending. */
+  env?: string;
 }
 
 export function registerRequestPanel(ctx: Ctx): void {
@@ -26,7 +28,7 @@ export function registerRequestPanel(ctx: Ctx): void {
       const panel = RequestPanel.show(ctx, a.plugin);
       if (a.action === 'probe') return panel.probe();
       if (!a.plugin || !a.request) throw new Error('mockforge.requestPanel.test send: give plugin and request');
-      return panel.driveSend(path.resolve(a.plugin), a.request);
+      return panel.driveSend(path.resolve(a.plugin), a.request, a.env);
     }),
   );
 }

@@ -237,10 +237,10 @@ export class RequestPanel {
   // ---- test hooks (called by the e2e suite through the mockforge.requestPanel.test command) ----
 
   /** Loads the saved request in the webview, presses Send there, waits for the reply and returns what is rendered. */
-  async driveSend(plugin: string, request: string): Promise<RenderedState> {
+  async driveSend(plugin: string, request: string, env?: string): Promise<RenderedState> {
     await this.ready;
     const done = new Promise<void>((resolve) => this.finished.push(resolve));
-    this.post({ type: 'drive', plugin: this.known(plugin), request });
+    this.post({ type: 'drive', plugin: this.known(plugin), request, env });
     await done;
     return this.probe();
   }

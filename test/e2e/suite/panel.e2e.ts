@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderedState } from '../../../webview/src/messages';
 import { extensionApi, workspaceRoot } from './helpers';
-import { PAYLOAD, REPLY, writePanelPlugin } from './panelPlugin';
+import { PAYLOAD, REPLY, REQUESTS, writePanelPlugin } from './panelPlugin';
 
 const INJECTED = ['script', 'img', 'iframe', 'b', 'i'];
 
@@ -27,12 +27,15 @@ suite('request panel', function () {
     await vscode.workspace.fs.delete(vscode.Uri.file(dir), { recursive: true });
   });
 
-  const send = (request: string): Thenable<RenderedState> => vscode.commands.executeCommand<RenderedState>('mockforge.requestPanel.test', { action: 'send', plugin: dir, request });
+  const send = (request: string, env?: string): Thenable<RenderedState> =>
+    vscode.commands.executeCommand<RenderedState>('mockforge.requestPanel.test', { action: 'send', plugin: dir, request, env });
 
   test('sends a saved request and shows the reply, timing, runtime and logs; plugin markup stays inert text', async () => {
     await vscode.commands.executeCommand('mockforge.openRequestPanel', vscode.Uri.file(path.join(dir, 'plugin.yaml')));
     const state = await send('html-payload');
     assert.equal(state.status, 'success', state.text);
+    assert.equal(state.savedRequest, 'html-payload');
+    assert.deepEqual(JSON.parse(state.editor), (REQUESTS['html-payload'] as { input: unknown }).input, 'the editor holds the saved request');
     for (const literal of [PAYLOAD.userId, PAYLOAD.claim, PAYLOAD.log, PAYLOAD.stdout]) assert.ok(state.text.includes(literal), `rendered text has ${literal}:\n${state.text}`);
     for (const tag of INJECTED) assert.ok(!state.tags.includes(tag), `no <${tag}> element in the result (tags: ${state.tags.join(' ')})`);
     assert.match(state.text, /Timing\s+load [\d.]+ m?s · instantiate [\d.]+ m?s · call [\d.]+ m?s/);
@@ -49,6 +52,16 @@ suite('request panel', function () {
       { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8' });
     assert.equal(cli.status, 0, cli.stderr);
     assert.deepEqual(JSON.parse(cli.stdout), REPLY);
+  });
+
+  test('{{variables}} come from the chosen environment of .mockforge/env.json', async () => {
+    const without = await send('with-variable');
+    assert.equal(without.status, 'failed');
+    assert.match(without.text, /uses \{\{token\}\}: pick an environment/);
+    const withEnv = await send('with-variable', 'dev');
+    assert.equal(withEnv.environment, 'dev');
+    assert.equal(withEnv.status, 'success', withEnv.text);
+    assert.match(withEnv.editor, /Bearer \{\{token\}\}/, 'the editor keeps the variable; only the sent body is substituted');
   });
 
   test('a trap shows its code, message and stack', async () => {

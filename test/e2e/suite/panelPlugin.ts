@@ -56,6 +56,11 @@ export const REQUESTS: Record<string, unknown> = {
     operation: 'authenticate',
     input: { context: { method: 'GET', uri: '/orders', headers: { authorization: 'Bearer t' } }, credentials: { type: 'bearer', token: 't' } },
   },
+  'with-variable': {
+    name: 'a token from the environment',
+    operation: 'authenticate',
+    input: { context: { method: 'GET', uri: '/orders', headers: { authorization: 'Bearer {{token}}' } }, credentials: { type: 'bearer', token: '{{token}}' } },
+  },
   trap: {
     name: 'a call that traps',
     operation: 'generate_response',
@@ -85,5 +90,6 @@ export async function writePanelPlugin(dir: string): Promise<void> {
     'plugin:', '  id: panel-html', '  version: "0.1.0"', '  name: Panel HTML payloads', '  description: Replies with markup the request panel must show as text.',
     '  types: [auth, response]', 'wasm:', '  path: build/plugin.wasm', '',
   ].join('\n'));
+  writeFileSync(join(dir, '.mockforge', 'env.json'), JSON.stringify({ dev: { token: 'from-env' } }, null, 2) + '\n');
   for (const [name, body] of Object.entries(REQUESTS)) writeFileSync(join(dir, '.mockforge', 'requests', `${name}.json`), JSON.stringify(body, null, 2) + '\n');
 }
