@@ -3,7 +3,9 @@
 // its source ranges is built only when something needs a range: a diagnostic to locate, a hover, the outline.
 import { parseDocument, type Document } from 'yaml';
 import { load, CORE_SCHEMA } from 'js-yaml';
+import type { Node } from 'yaml';
 import { LineIndex } from '../text/lines';
+import { buildOutline } from './outline';
 
 export interface ManifestDocument {
   readonly uri: string;
@@ -11,6 +13,11 @@ export interface ManifestDocument {
   readonly lines: LineIndex;
   /** The yaml CST/AST with source ranges (built on first access). */
   readonly yaml: Document.Parsed;
+  /**
+   * A light line-based tree with the same node classes and source ranges as `yaml.contents`, for well-formed
+   * block-style documents (built on first access); undefined when the document needs the CST (see outline.ts).
+   */
+  readonly outline: Node | undefined;
   /** Whether `yaml` has been built for this version. */
   readonly hasSyntaxTree: boolean;
   /** The plain JS value (undefined when the document cannot be converted: syntax errors are then in `yaml.errors`). */
@@ -25,6 +32,7 @@ class ParsedManifest implements ManifestDocument {
   readonly memo = new Map<string, unknown>();
   private tree: Document.Parsed | undefined;
   private index: LineIndex | undefined;
+  private light: Node | null | undefined;
   readonly value: unknown;
   readonly wellFormed: boolean;
 
@@ -53,6 +61,11 @@ class ParsedManifest implements ManifestDocument {
   get yaml(): Document.Parsed {
     this.tree ??= parseDocument(this.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: true });
     return this.tree;
+  }
+
+  get outline(): Node | undefined {
+    if (this.light === undefined) this.light = (this.wellFormed && this.value !== null ? buildOutline(this.text, this.lines) : undefined) ?? null;
+    return this.light ?? undefined;
   }
 
   get hasSyntaxTree(): boolean {

@@ -2,6 +2,7 @@
 import { isMap, isSeq, isScalar, isPair, isNode, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Range } from 'vscode-languageserver';
 import type { ManifestDocument } from './parse';
+import { isOpaque } from './outline';
 
 export type Segment = string | number;
 export type Path = Segment[];
@@ -33,12 +34,36 @@ export interface Located {
   node?: Node;
 }
 
-/** Walks the AST along `path`; returns the deepest match and how much of the path it consumed. */
+/**
+ * Walks the tree along `path`; returns the deepest match and how much of the path it consumed. Uses the light
+ * outline when the document has one (same nodes and ranges, see outline.ts) and the yaml CST otherwise — also when the
+ * path goes into a flow collection the outline keeps opaque.
+ */
 export function locate(doc: ManifestDocument, path: Path): { found: Located; depth: number } {
-  let current: unknown = doc.yaml.contents;
+  const light = doc.outline;
+  if (light) {
+    const fast = walk(light, path);
+    if (fast) return fast;
+  }
+  return locateInSyntaxTree(doc, path);
+}
+
+/** `locate` on the yaml CST only (for callers that need more than the start/end ranges, e.g. `range[2]`). */
+export function locateInSyntaxTree(doc: ManifestDocument, path: Path): { found: Located; depth: number } {
+  return walk(doc.yaml.contents, path) ?? { found: {}, depth: 0 };
+}
+
+/** The root the range helpers use: the outline when there is one, else the CST's contents. */
+export function rootNode(doc: ManifestDocument): unknown {
+  return doc.outline ?? doc.yaml.contents;
+}
+
+function walk(root: unknown, path: Path): { found: Located; depth: number } | undefined {
+  let current: unknown = root;
   let found: Located = { node: isNode(current) ? current : undefined };
   let depth = 0;
   for (const seg of path) {
+    if (isOpaque(current)) return undefined;
     if (isMap(current) && typeof seg === 'string') {
       const pair = findPair(current, seg);
       if (!pair) break;
@@ -65,7 +90,7 @@ function nodeRange(doc: ManifestDocument, node: unknown): Range | undefined {
 
 /** Range of the first line of the document's content (for problems that belong to the whole file). */
 export function documentStartRange(doc: ManifestDocument): Range {
-  const root = doc.yaml.contents;
+  const root = rootNode(doc);
   if (isMap(root) && root.items.length > 0) {
     const k = root.items[0].key;
     if (isNode(k) && k.range) return doc.lines.range(k.range[0], k.range[1]);
@@ -78,9 +103,9 @@ export function documentStartRange(doc: ManifestDocument): Range {
 
 /** The key of `path` (for unknown / missing properties); falls back to the nearest existing ancestor's key. */
 export function keyRange(doc: ManifestDocument, path: Path): Range {
-  const { found } = locate(doc, path);
+  const { found, depth } = locate(doc, path);
   if (found.pair) return nodeRange(doc, found.pair) ?? documentStartRange(doc);
-  if (found.node && found.node !== doc.yaml.contents) return valueRangeOf(doc, found.node);
+  if (found.node && depth > 0) return valueRangeOf(doc, found.node);
   return documentStartRange(doc);
 }
 
@@ -89,7 +114,7 @@ export function valueRange(doc: ManifestDocument, path: Path): Range {
   const { found, depth } = locate(doc, path);
   if (depth < path.length) return keyRange(doc, path.slice(0, depth));
   if (found.node) {
-    if (found.node === doc.yaml.contents) return documentStartRange(doc);
+    if (depth === 0) return documentStartRange(doc);
     // `key:` with nothing after it: an empty range would be invisible, so point at the key.
     const empty = isScalar(found.node) && found.node.value === null && found.node.range && found.node.range[0] === found.node.range[1];
     if (empty && found.pair) return nodeRange(doc, found.pair) ?? documentStartRange(doc);

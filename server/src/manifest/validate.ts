@@ -7,7 +7,7 @@ import { syntaxDiagnostics } from './syntax';
 import { schemaDiagnostics } from './schemaDiagnostics';
 import { detectLegacy } from './legacy';
 import { migrateManifest } from './migrate';
-import { keyRange, documentStartRange, locate } from './paths';
+import { keyRange, documentStartRange, locateInSyntaxTree } from './paths';
 import { RULES, FILE_RULES } from './rules';
 import type { RuleContext } from './rules/context';
 import { nodeFileSystem, type ManifestFileSystem } from './fs';
@@ -66,7 +66,7 @@ function valueDiagnostics(doc: ManifestDocument): ManifestDiagnostic[] {
     // The shape itself is the one problem: schema errors would only repeat it field by field. In a hybrid (a v1
     // `plugin:` map beside an old section) the rest is still checked, except inside the old section.
     if (!isRecord((value as Record<string, unknown>).plugin)) return out;
-    const old = locate(doc, legacy.marker).found.pair;
+    const old = locateInSyntaxTree(doc, legacy.marker).found.pair;
     const [from, to] = [old?.key, old?.value].reduce<[number, number]>((acc, n) => isNode(n) && n.range ? [Math.min(acc[0], n.range[0]), Math.max(acc[1], n.range[2])] : acc, [Infinity, -Infinity]);
     const inside = (d: ManifestDiagnostic) => {
       const o = doc.lines.offsetAt(d.range.start);
