@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildTemplate, REPO } from '../plugins/build';
 
 const RUNNER = path.join(REPO, 'dist', 'debug-runner.js');
@@ -57,4 +58,31 @@ test('an error reply exits 1; a missing plugin, a bad request file and missing a
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+});
+
+test('under a debugger the module announces an absolute source map whose sources are the plugin\'s own files', () => {
+  const built = buildTemplate('assemblyscript', 'auth');
+  // What the JavaScript debugger sees: V8's Debugger.scriptParsed for the wasm script, inside the runner's process.
+  const probe = `
+    const inspector = require('node:inspector');
+    const fs = require('node:fs');
+    const session = new inspector.Session();
+    session.connect();
+    session.on('Debugger.scriptParsed', ({ params }) => {
+      if (params.scriptLanguage !== 'WebAssembly' || !params.sourceMapURL) return;
+      const map = JSON.parse(fs.readFileSync(new URL(params.sourceMapURL), 'utf8'));
+      process.stderr.write('PROBE ' + JSON.stringify({ url: params.sourceMapURL, sources: map.sources.map((s) => new URL(s, map.sourceRoot).href) }) + '\\n');
+    });
+    session.post('Debugger.enable', () => {
+      process.argv = [process.argv[0], ${JSON.stringify(RUNNER)}, ...${JSON.stringify([built.dir, path.join(built.dir, '.mockforge', 'requests', 'valid-token.json')])}];
+      require(${JSON.stringify(RUNNER)});
+    });`;
+  const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).success, true);
+  const line = r.stderr.split('\n').find((l) => l.startsWith('PROBE '));
+  assert.ok(line, `the wasm script was announced with a source map:\n${r.stderr}`);
+  const seen = JSON.parse(line.slice(6)) as { url: string; sources: string[] };
+  assert.match(seen.url, /^file:\/\/\/.+\.wasm\.map$/);
+  assert.ok(seen.sources.includes(pathToFileURL(path.join(built.dir, 'assembly', 'index.ts')).href), seen.sources.filter((s) => !s.includes('~lib')).join(', '));
 });
