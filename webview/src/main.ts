@@ -344,7 +344,7 @@ function stackList(plugin: string, stack: unknown[]): HTMLElement {
     const name = typeof f.name === 'string' ? f.name : `wasm-function[${String(f.functionIndex)}]`;
     const offset = typeof f.offset === 'number' ? ` (0x${f.offset.toString(16)})` : '';
     const loc = typeof f.source === 'string' ? parseSourceLocation(f.source) : undefined;
-    const link = loc ? h('button', { class: 'link', attrs: { title: `Open ${f.source as string}` } }, f.source as string) : null;
+    const link = loc ? h('button', { class: 'link', attrs: { title: `Open ${f.source as string} (from the stack)` } }, f.source as string) : null;
     link?.addEventListener('click', () => post({ type: 'openLocation', plugin, file: loc!.file, line: loc!.line, column: loc!.column }));
     return h('li', {}, `at ${name}${offset} `, link);
   }));
@@ -492,6 +492,9 @@ window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
       state.pendingEnv = msg.env ?? '';
       if (state.dataFor === msg.plugin) drive(msg.request);
       else state.pendingDrive = msg.request;
+      break;
+    case 'clickLocation':
+      resultEl.querySelector<HTMLButtonElement>('.stack button.link')?.click();
       break;
     case 'probe':
       post({ type: 'rendered', token: msg.token, state: {

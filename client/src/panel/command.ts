@@ -9,7 +9,7 @@ import type { RenderedState } from '../../../webview/src/messages';
 const panelModule = () => import('./requestPanel.js');
 
 export interface PanelTestAction {
-  action: 'send' | 'probe';
+  action: 'send' | 'probe' | 'clickLocation';
   plugin?: string;
   request?: string;
   /** Environment of .mockforge/env.json to pick before sending. */
@@ -23,10 +23,11 @@ export function registerRequestPanel(ctx: Ctx): void {
       const target = arg instanceof vscode.Uri ? arg.fsPath : typeof arg === 'string' ? arg : (arg as { plugin?: string } | undefined)?.plugin;
       RequestPanel.show(ctx, target ? path.resolve(target) : undefined);
     }),
-    vscode.commands.registerCommand('mockforge.requestPanel.test', async (a: PanelTestAction): Promise<RenderedState> => {
+    vscode.commands.registerCommand('mockforge.requestPanel.test', async (a: PanelTestAction): Promise<RenderedState | undefined> => {
       const { RequestPanel } = await panelModule();
       const panel = RequestPanel.show(ctx, a.plugin);
       if (a.action === 'probe') return panel.probe();
+      if (a.action === 'clickLocation') return void (await panel.clickLocation());
       if (!a.plugin || !a.request) throw new Error('mockforge.requestPanel.test send: give plugin and request');
       return panel.driveSend(path.resolve(a.plugin), a.request, a.env);
     }),

@@ -41,6 +41,8 @@ export class RequestPanel {
     const panel = vscode.window.createWebviewPanel('mockforge.requestPanel', 'MockForge Request', vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [dist],
+      // A call may finish while the panel is behind an editor: keep the page so its reply is not lost.
+      retainContextWhenHidden: true,
     });
     RequestPanel.current = new RequestPanel(ctx, panel, dist, selected);
     return RequestPanel.current;
@@ -231,7 +233,9 @@ export class RequestPanel {
     const target = path.resolve(dir, file);
     if (!existsSync(target)) throw new Error(`${file} (from the stack) does not exist under ${dir}`);
     const pos = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
-    await vscode.window.showTextDocument(vscode.Uri.file(target), { selection: new vscode.Range(pos, pos), preview: true });
+    // Beside the panel, so the reply stays in view next to the source.
+    const viewColumn = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(vscode.Uri.file(target), { selection: new vscode.Range(pos, pos), preview: true, viewColumn });
   }
 
   // ---- test hooks (called by the e2e suite through the mockforge.requestPanel.test command) ----
@@ -243,6 +247,11 @@ export class RequestPanel {
     this.post({ type: 'drive', plugin: this.known(plugin), request, env });
     await done;
     return this.probe();
+  }
+
+  async clickLocation(): Promise<void> {
+    await this.ready;
+    this.post({ type: 'clickLocation' });
   }
 
   async probe(): Promise<RenderedState> {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderedState } from '../../../webview/src/messages';
 import { extensionApi, workspaceRoot } from './helpers';
-import { PAYLOAD, REPLY, REQUESTS, writePanelPlugin } from './panelPlugin';
+import { PAYLOAD, REPLY, REQUESTS, TRAP_SOURCE, writePanelPlugin } from './panelPlugin';
 
 const INJECTED = ['script', 'img', 'iframe', 'b', 'i'];
 
@@ -68,7 +68,26 @@ suite('request panel', function () {
     const state = await send('trap');
     assert.equal(state.status, 'trap', state.text);
     assert.match(state.text, /generate_response: trap: unreachable/);
-    assert.match(state.text, /Stack\s+at explode_on_purpose \(0x[0-9a-f]+\)/);
+    assert.match(state.text, /Stack\s+at explode_on_purpose \(0x[0-9a-f]+\) src\/explode\.ts:3:5/);
+  });
+
+  test("clicking the stack's source location opens the file at that line and column", async () => {
+    const target = path.join(dir, TRAP_SOURCE.file);
+    const opened = new Promise<vscode.TextEditor>((resolve, reject) => {
+      const sub = vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e?.document.uri.fsPath !== target) return;
+        sub.dispose();
+        clearTimeout(timer);
+        resolve(e);
+      });
+      // A bound so a broken link fails with a message instead of hanging the run.
+      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`${target} was not opened`)); }, 30_000);
+    });
+    await vscode.commands.executeCommand('mockforge.requestPanel.test', { action: 'clickLocation', plugin: dir });
+    const editor = await opened;
+    assert.equal(editor.selection.active.line, TRAP_SOURCE.line - 1);
+    assert.equal(editor.selection.active.character, TRAP_SOURCE.column - 1);
+    assert.match(editor.document.lineAt(editor.selection.active.line).text, /unreachable\(\)/);
   });
 
   test('re-sending after a rebuild loads the new module (the warm plugin is reloaded)', async () => {

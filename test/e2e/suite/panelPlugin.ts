@@ -71,7 +71,28 @@ export const REQUESTS: Record<string, unknown> = {
   },
 };
 
-/** Writes the plugin (plugin.yaml, build/plugin.wasm, saved requests) into dir. */
+/** Where the trap is in the source map below: src/explode.ts line 3, column 5. */
+export const TRAP_SOURCE = { file: 'src/explode.ts', line: 3, column: 5 };
+const EXPLODE_TS = '// The function the panel-html plugin traps in.\nexport function explodeOnPurpose(): void {\n    unreachable();\n}\n';
+
+/** A module with a sourceMappingURL custom section appended (id 0, size, name, then the URL as a vec(u8)). */
+function withSourceMappingURL(bytes: Uint8Array, url: string): Uint8Array {
+  const leb = (n: number): number[] => {
+    const out: number[] = [];
+    do {
+      let b = n & 0x7f;
+      n >>>= 7;
+      if (n) b |= 0x80;
+      out.push(b);
+    } while (n);
+    return out;
+  };
+  const str = (s: string): number[] => [...leb(Buffer.byteLength(s)), ...Buffer.from(s)];
+  const payload = [...str('sourceMappingURL'), ...str(url)];
+  return Uint8Array.from([...bytes, 0, ...leb(payload.length), ...payload]);
+}
+
+/** Writes the plugin (plugin.yaml, build/plugin.wasm + source map, src/, saved requests, env.json) into dir. */
 export async function writePanelPlugin(dir: string): Promise<void> {
   const w = await wabt();
   const mod = w.parseWat('panel-plugin.wat', wat());
@@ -85,7 +106,11 @@ export async function writePanelPlugin(dir: string): Promise<void> {
   }
   mkdirSync(join(dir, 'build'), { recursive: true });
   mkdirSync(join(dir, '.mockforge', 'requests'), { recursive: true });
-  writeFileSync(join(dir, 'build', 'plugin.wasm'), bytes);
+  writeFileSync(join(dir, 'build', 'plugin.wasm'), withSourceMappingURL(bytes, 'plugin.wasm.map'));
+  // One mapping (VLQ "AAEI": column 0 → source 0, line 2, column 4, zero-based): every code offset maps to the trap line.
+  writeFileSync(join(dir, 'build', 'plugin.wasm.map'), JSON.stringify({ version: 3, sources: [TRAP_SOURCE.file], names: [], mappings: 'AAEI' }));
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(join(dir, TRAP_SOURCE.file), EXPLODE_TS);
   writeFileSync(join(dir, 'plugin.yaml'), [
     'plugin:', '  id: panel-html', '  version: "0.1.0"', '  name: Panel HTML payloads', '  description: Replies with markup the request panel must show as text.',
     '  types: [auth, response]', 'wasm:', '  path: build/plugin.wasm', '',
