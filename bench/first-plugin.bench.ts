@@ -22,6 +22,7 @@ const SLOW: Record<string, string> = {
   tinygo: 'a cold TinyGo build takes tens of seconds',
   'python-remote': 'the first run starts the Python service',
   'node-remote': 'the first run starts the Node service',
+  'python-pyodide': 'the first run starts Pyodide',
 };
 
 interface Step { code: number; stdout: string; stderr: string; seconds: number }
