@@ -18,7 +18,7 @@ function lineComments(docs: string, indent: string): string {
 
 function pyType(t: TypeRef, quote: boolean): string {
   switch (t.kind) {
-    case 'prim': return t.prim === 'bool' ? 'bool' : t.prim === 'f32' || t.prim === 'f64' ? 'float' : t.prim === 'string' || t.prim === 'char' ? 'str' : 'int';
+    case 'prim': return t.prim === 'bool' ? 'bool' : t.prim === 'f32' || t.prim === 'f64' ? 'float' : t.prim === 'string' || t.prim === 'char' ? 'str' : t.prim.toUpperCase();
     case 'json': return 'Any';
     case 'bytes': return 'WireBytes';
     case 'list': return `List[${pyType(t.elem, quote)}]`;
@@ -95,6 +95,17 @@ def _b64decode(value: Any) -> Any:
     return value
 
 
+# WIT integers: range-checked ints (docs/protocol.md: u16 is 0-65535 and so on).
+U8 = Annotated[int, Field(ge=0, le=255)]
+U16 = Annotated[int, Field(ge=0, le=65535)]
+U32 = Annotated[int, Field(ge=0, le=4294967295)]
+U64 = Annotated[int, Field(ge=0, le=18446744073709551615)]
+S8 = Annotated[int, Field(ge=-128, le=127)]
+S16 = Annotated[int, Field(ge=-32768, le=32767)]
+S32 = Annotated[int, Field(ge=-2147483648, le=2147483647)]
+S64 = Annotated[int, Field(ge=-9223372036854775808, le=9223372036854775807)]
+
+
 # list<u8>: bytes in Python, standard padded base64 on the wire.
 WireBytes = Annotated[
     bytes,
@@ -145,6 +156,6 @@ export function emitPython(model: WitModel, opts: { header: string }): string {
   let out = `# ${opts.header}\n# WIT package ${model.packageId}; JSON wire format: docs/protocol.md section 7.\n# ruff: noqa\n# fmt: off\n${PRELUDE}`;
   for (const d of model.types) out += '\n\n' + decl(d, model);
   out += `\n\nfor _model in (${models.join(', ')}${models.length === 1 ? ',' : ''}):\n    _model.model_rebuild()\n`;
-  out += `\n__all__ = [\n${['WireBytes', 'WireModel', 'Result', ...model.types.map((d) => pascal(d.name))].map((n) => `    "${n}",`).join('\n')}\n]\n`;
+  out += `\n__all__ = [\n${['WireBytes', 'WireModel', 'Result', 'U8', 'U16', 'U32', 'U64', 'S8', 'S16', 'S32', 'S64', ...model.types.map((d) => pascal(d.name))].map((n) => `    "${n}",`).join('\n')}\n]\n`;
   return out;
 }

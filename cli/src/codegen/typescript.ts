@@ -35,7 +35,8 @@ function enc(t: TypeRef, v: string): string {
 /** Expression reading `j` (unknown) at JSON path `p`. */
 function dec(t: TypeRef, j: string, p: string): string {
   switch (t.kind) {
-    case 'prim': return t.prim === 'bool' ? `asBoolean(${j}, ${p})` : t.prim === 'string' || t.prim === 'char' ? `asString(${j}, ${p})` : `asNumber(${j}, ${p}, ${t.prim.startsWith('u') ? 'true' : 'false'})`;
+    case 'prim': return t.prim === 'bool' ? `asBoolean(${j}, ${p})` : t.prim === 'string' || t.prim === 'char' ? `asString(${j}, ${p})`
+      : t.prim === 'f32' || t.prim === 'f64' ? `asNumber(${j}, ${p})` : `asInteger(${j}, ${p}, '${t.prim}')`;
     case 'json': return `(${j} === undefined ? null : ${j})`;
     case 'bytes': return `base64ToBytes(asString(${j}, ${p}), ${p})`;
     case 'list': return `asArray(${j}, ${p}).map((x, i) => ${dec(t.elem, 'x', `\`\${${p}}[\${i}]\``)})`;
@@ -152,9 +153,20 @@ function asBoolean(j: unknown, path: string): boolean {
   if (typeof j !== 'boolean') fail(path, 'a boolean', j);
   return j as boolean;
 }
-function asNumber(j: unknown, path: string, unsigned: boolean): number {
-  if (typeof j !== 'number' || !Number.isFinite(j) || (unsigned && j < 0)) fail(path, unsigned ? 'a non-negative number' : 'a number', j);
+function asNumber(j: unknown, path: string): number {
+  if (typeof j !== 'number' || !Number.isFinite(j)) fail(path, 'a number', j);
   return j as number;
+}
+const INTEGER_RANGE: Record<string, [number, number]> = {
+  u8: [0, 255], u16: [0, 65535], u32: [0, 4294967295], u64: [0, Number.MAX_SAFE_INTEGER],
+  s8: [-128, 127], s16: [-32768, 32767], s32: [-2147483648, 2147483647], s64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
+function asInteger(j: unknown, path: string, prim: string): number {
+  const [min, max] = INTEGER_RANGE[prim];
+  if (typeof j !== 'number' || !Number.isInteger(j) || j < min || j > max) {
+    throw new TypeError(\`\${path} must be an integer from \${min} to \${max} (\${prim}), but it is \${JSON.stringify(j)}\`);
+  }
+  return j;
 }
 function asCase<T extends string>(j: unknown, path: string, cases: readonly T[]): T {
   if (typeof j !== 'string' || !(cases as readonly string[]).includes(j)) throw new TypeError(\`\${path} must be one of \${cases.join(', ')}, but it is \${JSON.stringify(j)}\`);
@@ -190,10 +202,23 @@ function base64ToBytes(s: string, path: string): Uint8Array {
 }
 `;
 
+/** The prelude's helpers that `body` needs (directly or through other helpers), so strict builds see no unused code. */
+function usedPrelude(body: string): string {
+  const chunks = PRELUDE.split(/\n(?=function |const |\/\*\* A WIT result)/);
+  const nameOf = (c: string): string => /^(?:function|const) (\w+)/.exec(c)?.[1] ?? 'Result';
+  const used = new Set<string>();
+  let text = body;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const c of chunks) {
+      const n = nameOf(c);
+      if (!used.has(n) && new RegExp(`\\b${n}\\b`).test(text)) { used.add(n); text += c; changed = true; }
+    }
+  }
+  return chunks.filter((c) => used.has(nameOf(c))).join('\n') + '\n';
+}
+
 export function emitTypeScript(model: WitModel, opts: { header: string }): string {
-  let out = `// ${opts.header}\n// WIT package ${model.packageId}; JSON wire format: docs/protocol.md §7.\n/* eslint-disable */\n\n${PRELUDE}`;
-  for (const d of model.types) out += '\n' + decl(d, model);
-  // Helpers a given WIT package does not use stay referenced so strict builds (noUnusedLocals) accept the file.
-  out += `\nexport const __wireHelpers = { asObject, asArray, asTuple, asString, asBoolean, asNumber, asCase, mapValues, decodeMap, decodeResult, bytesToBase64, base64ToBytes };\n`;
-  return out;
+  const body = model.types.map((d) => '\n' + decl(d, model)).join('');
+  return `// ${opts.header}\n// WIT package ${model.packageId}; JSON wire format: docs/protocol.md §7.\n/* eslint-disable */\n\n${usedPrelude(body)}${body}`;
 }

@@ -72,3 +72,10 @@ func TestJSONValuesAreEmbedded(t *testing.T) {
 		t.Fatalf("zero AuthResult encodes as %s", out)
 	}
 }
+
+func TestOutOfRangeIntegersAreRefused(t *testing.T) {
+	var v ResponseData
+	if err := json.Unmarshal([]byte(`{"status_code": 70000, "headers": {}, "body": "", "content_type": "x"}`), &v); err == nil {
+		t.Fatal("status_code 70000 was accepted for a u16")
+	}
+}

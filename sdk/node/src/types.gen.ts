@@ -2,9 +2,6 @@
 // WIT package mockforge:plugin@0.1.0; JSON wire format: docs/protocol.md §7.
 /* eslint-disable */
 
-/** A WIT result<T, E>: {"tag": "ok"|"err", "val": …} on the wire. */
-export type Result<T, E> = { tag: 'ok'; val: T } | { tag: 'err'; val: E };
-
 function fail(path: string, want: string, got: unknown): never {
   throw new TypeError(`${path} must be ${want}, but it is ${got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got}`);
 }
@@ -16,11 +13,6 @@ function asArray(j: unknown, path: string): unknown[] {
   if (!Array.isArray(j)) fail(path, 'an array', j);
   return j as unknown[];
 }
-function asTuple(j: unknown, path: string, n: number): unknown[] {
-  const a = asArray(j, path);
-  if (a.length !== n) throw new TypeError(`${path} must be an array of ${n} values, but it has ${a.length}`);
-  return a;
-}
 function asString(j: unknown, path: string): string {
   if (typeof j !== 'string') fail(path, 'a string', j);
   return j as string;
@@ -29,9 +21,16 @@ function asBoolean(j: unknown, path: string): boolean {
   if (typeof j !== 'boolean') fail(path, 'a boolean', j);
   return j as boolean;
 }
-function asNumber(j: unknown, path: string, unsigned: boolean): number {
-  if (typeof j !== 'number' || !Number.isFinite(j) || (unsigned && j < 0)) fail(path, unsigned ? 'a non-negative number' : 'a number', j);
-  return j as number;
+const INTEGER_RANGE: Record<string, [number, number]> = {
+  u8: [0, 255], u16: [0, 65535], u32: [0, 4294967295], u64: [0, Number.MAX_SAFE_INTEGER],
+  s8: [-128, 127], s16: [-32768, 32767], s32: [-2147483648, 2147483647], s64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
+function asInteger(j: unknown, path: string, prim: string): number {
+  const [min, max] = INTEGER_RANGE[prim];
+  if (typeof j !== 'number' || !Number.isInteger(j) || j < min || j > max) {
+    throw new TypeError(`${path} must be an integer from ${min} to ${max} (${prim}), but it is ${JSON.stringify(j)}`);
+  }
+  return j;
 }
 function asCase<T extends string>(j: unknown, path: string, cases: readonly T[]): T {
   if (typeof j !== 'string' || !(cases as readonly string[]).includes(j)) throw new TypeError(`${path} must be one of ${cases.join(', ')}, but it is ${JSON.stringify(j)}`);
@@ -47,12 +46,6 @@ function decodeMap<T>(j: unknown, path: string, f: (x: unknown, k: string) => T)
   for (const [k, v] of Object.entries(asObject(j, path))) out[k] = f(v, k);
   return out;
 }
-function decodeResult<T, E>(j: unknown, path: string, ok: (x: unknown, p: string) => T, err: (x: unknown, p: string) => E): Result<T, E> {
-  const o = asObject(j, path);
-  if (o['tag'] === 'ok') return { tag: 'ok', val: ok(o['val'], `${path}.val`) };
-  if (o['tag'] === 'err') return { tag: 'err', val: err(o['val'], `${path}.val`) };
-  throw new TypeError(`${path}.tag must be "ok" or "err"`);
-}
 function bytesToBase64(b: Uint8Array): string {
   let s = '';
   for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
@@ -65,6 +58,7 @@ function base64ToBytes(s: string, path: string): Uint8Array {
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
+
 
 /** The credentials MockForge extracted from the request. */
 export interface AuthCredentials {
@@ -308,8 +302,8 @@ export function decodeDataQuery(j: unknown, path = '$'): DataQuery {
     queryType: (o['query_type'] === undefined || o['query_type'] === null ? undefined : decodeQueryType(o['query_type'], `${path}.query_type`)),
     query: asString(o['query'], `${path}.query`),
     parameters: (o['parameters'] === undefined ? {} : decodeJsonMap(o['parameters'], `${path}.parameters`)),
-    limit: (o['limit'] === undefined || o['limit'] === null ? undefined : asNumber(o['limit'], `${path}.limit`, true)),
-    offset: (o['offset'] === undefined || o['offset'] === null ? undefined : asNumber(o['offset'], `${path}.offset`, true)),
+    limit: (o['limit'] === undefined || o['limit'] === null ? undefined : asInteger(o['limit'], `${path}.limit`, 'u64')),
+    offset: (o['offset'] === undefined || o['offset'] === null ? undefined : asInteger(o['offset'], `${path}.offset`, 'u64')),
     sort: (o['sort'] === undefined ? [] : asArray(o['sort'], `${path}.sort`).map((x, i) => decodeSortField(x, `${`${path}.sort`}[${i}]`))),
     filters: (o['filters'] === undefined ? [] : asArray(o['filters'], `${path}.filters`).map((x, i) => decodeQueryFilter(x, `${`${path}.filters`}[${i}]`))),
     options: (o['options'] === undefined ? {} : decodeJsonMap(o['options'], `${path}.options`)),
@@ -405,8 +399,8 @@ export function decodeDataResult(j: unknown, path = '$'): DataResult {
   return {
     rows: (o['rows'] === undefined ? [] : asArray(o['rows'], `${path}.rows`).map((x, i) => decodeDataRow(x, `${`${path}.rows`}[${i}]`))),
     columns: (o['columns'] === undefined ? [] : asArray(o['columns'], `${path}.columns`).map((x, i) => decodeColumnInfo(x, `${`${path}.columns`}[${i}]`))),
-    totalCount: (o['total_count'] === undefined || o['total_count'] === null ? undefined : asNumber(o['total_count'], `${path}.total_count`, true)),
-    executionTimeMs: asNumber(o['execution_time_ms'], `${path}.execution_time_ms`, true),
+    totalCount: (o['total_count'] === undefined || o['total_count'] === null ? undefined : asInteger(o['total_count'], `${path}.total_count`, 'u64')),
+    executionTimeMs: asInteger(o['execution_time_ms'], `${path}.execution_time_ms`, 'u64'),
     metadata: (o['metadata'] === undefined ? {} : decodeJsonMap(o['metadata'], `${path}.metadata`)),
   };
 }
@@ -458,7 +452,7 @@ export function decodeHttpRequest(j: unknown, path = '$'): HttpRequest {
     url: asString(o['url'], `${path}.url`),
     headers: (o['headers'] === undefined ? {} : decodeStringMap(o['headers'], `${path}.headers`)),
     body: (o['body'] === undefined || o['body'] === null ? undefined : base64ToBytes(asString(o['body'], `${path}.body`), `${path}.body`)),
-    timeoutMs: (o['timeout_ms'] === undefined || o['timeout_ms'] === null ? undefined : asNumber(o['timeout_ms'], `${path}.timeout_ms`, true)),
+    timeoutMs: (o['timeout_ms'] === undefined || o['timeout_ms'] === null ? undefined : asInteger(o['timeout_ms'], `${path}.timeout_ms`, 'u32')),
   };
 }
 
@@ -485,7 +479,7 @@ export function encodeHttpResponse(v: HttpResponse): Record<string, unknown> {
 export function decodeHttpResponse(j: unknown, path = '$'): HttpResponse {
   const o = asObject(j, path);
   return {
-    status: asNumber(o['status'], `${path}.status`, true),
+    status: asInteger(o['status'], `${path}.status`, 'u16'),
     headers: (o['headers'] === undefined ? {} : decodeStringMap(o['headers'], `${path}.headers`)),
     body: base64ToBytes(asString(o['body'], `${path}.body`), `${path}.body`),
   };
@@ -591,7 +585,7 @@ export function encodeResponseData(v: ResponseData): Record<string, unknown> {
 export function decodeResponseData(j: unknown, path = '$'): ResponseData {
   const o = asObject(j, path);
   return {
-    statusCode: asNumber(o['status_code'], `${path}.status_code`, true),
+    statusCode: asInteger(o['status_code'], `${path}.status_code`, 'u16'),
     headers: (o['headers'] === undefined ? {} : decodeStringMap(o['headers'], `${path}.headers`)),
     body: base64ToBytes(asString(o['body'], `${path}.body`), `${path}.body`),
     contentType: asString(o['content_type'], `${path}.content_type`),
@@ -951,10 +945,10 @@ export function encodeResourceLimits(v: ResourceLimits): Record<string, unknown>
 export function decodeResourceLimits(j: unknown, path = '$'): ResourceLimits {
   const o = asObject(j, path);
   return {
-    maxMemoryBytes: (o['max_memory_bytes'] === undefined || o['max_memory_bytes'] === null ? undefined : asNumber(o['max_memory_bytes'], `${path}.max_memory_bytes`, true)),
-    maxCpuTimeMs: (o['max_cpu_time_ms'] === undefined || o['max_cpu_time_ms'] === null ? undefined : asNumber(o['max_cpu_time_ms'], `${path}.max_cpu_time_ms`, true)),
-    maxConcurrentRequests: (o['max_concurrent_requests'] === undefined || o['max_concurrent_requests'] === null ? undefined : asNumber(o['max_concurrent_requests'], `${path}.max_concurrent_requests`, true)),
-    timeoutMs: (o['timeout_ms'] === undefined || o['timeout_ms'] === null ? undefined : asNumber(o['timeout_ms'], `${path}.timeout_ms`, true)),
+    maxMemoryBytes: (o['max_memory_bytes'] === undefined || o['max_memory_bytes'] === null ? undefined : asInteger(o['max_memory_bytes'], `${path}.max_memory_bytes`, 'u64')),
+    maxCpuTimeMs: (o['max_cpu_time_ms'] === undefined || o['max_cpu_time_ms'] === null ? undefined : asInteger(o['max_cpu_time_ms'], `${path}.max_cpu_time_ms`, 'u64')),
+    maxConcurrentRequests: (o['max_concurrent_requests'] === undefined || o['max_concurrent_requests'] === null ? undefined : asInteger(o['max_concurrent_requests'], `${path}.max_concurrent_requests`, 'u32')),
+    timeoutMs: (o['timeout_ms'] === undefined || o['timeout_ms'] === null ? undefined : asInteger(o['timeout_ms'], `${path}.timeout_ms`, 'u64')),
   };
 }
 
@@ -1192,5 +1186,3 @@ export function decodeExecuteFunctionRequest(j: unknown, path = '$'): ExecuteFun
     context: decodePluginContext(o['context'], `${path}.context`),
   };
 }
-
-export const __wireHelpers = { asObject, asArray, asTuple, asString, asBoolean, asNumber, asCase, mapValues, decodeMap, decodeResult, bytesToBase64, base64ToBytes };

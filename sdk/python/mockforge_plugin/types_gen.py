@@ -17,6 +17,17 @@ def _b64decode(value: Any) -> Any:
     return value
 
 
+# WIT integers: range-checked ints (docs/protocol.md: u16 is 0-65535 and so on).
+U8 = Annotated[int, Field(ge=0, le=255)]
+U16 = Annotated[int, Field(ge=0, le=65535)]
+U32 = Annotated[int, Field(ge=0, le=4294967295)]
+U64 = Annotated[int, Field(ge=0, le=18446744073709551615)]
+S8 = Annotated[int, Field(ge=-128, le=127)]
+S16 = Annotated[int, Field(ge=-32768, le=32767)]
+S32 = Annotated[int, Field(ge=-2147483648, le=2147483647)]
+S64 = Annotated[int, Field(ge=-9223372036854775808, le=9223372036854775807)]
+
+
 # list<u8>: bytes in Python, standard padded base64 on the wire.
 WireBytes = Annotated[
     bytes,
@@ -200,10 +211,10 @@ class DataQuery(WireModel):
     parameters: JsonMap = Field(default_factory=dict)
 
     # Maximum number of rows to return.
-    limit: Optional[int] = Field(default=None)
+    limit: Optional[U64] = Field(default=None)
 
     # Rows to skip before the first one returned.
-    offset: Optional[int] = Field(default=None)
+    offset: Optional[U64] = Field(default=None)
 
     # Sort keys, most significant first.
     sort: List[SortField] = Field(default_factory=list)
@@ -255,10 +266,10 @@ class DataResult(WireModel):
     columns: List[ColumnInfo] = Field(default_factory=list)
 
     # Number of matching rows before `limit`/`offset`, when known.
-    total_count: Optional[int] = Field(default=None)
+    total_count: Optional[U64] = Field(default=None)
 
     # Time the data source spent, in milliseconds.
-    execution_time_ms: int
+    execution_time_ms: U64
 
     # Extra data about the result.
     metadata: JsonMap = Field(default_factory=dict)
@@ -301,14 +312,14 @@ class HttpRequest(WireModel):
     body: Optional[WireBytes] = Field(default=None)
 
     # Time limit in milliseconds (the host caps it by what is left of the call's own limit); default 5000.
-    timeout_ms: Optional[int] = Field(default=None)
+    timeout_ms: Optional[U32] = Field(default=None)
 
 
 class HttpResponse(WireModel):
     """The answer to an `http-fetch`. Any HTTP status, including 404 or 500, arrives here, not as an error."""
 
     # HTTP status code.
-    status: int
+    status: U16
 
     # Response headers, names in lower case.
     headers: StringMap = Field(default_factory=dict)
@@ -365,7 +376,7 @@ class ResponseData(WireModel):
     _wire_optional: ClassVar[FrozenSet[str]] = frozenset({"cache_control"})
 
     # HTTP status code.
-    status_code: int
+    status_code: U16
 
     # Response headers.
     headers: StringMap = Field(default_factory=dict)
@@ -604,16 +615,16 @@ class ResourceLimits(WireModel):
     _wire_optional: ClassVar[FrozenSet[str]] = frozenset({"max_memory_bytes", "max_cpu_time_ms", "max_concurrent_requests", "timeout_ms"})
 
     # Maximum linear memory in bytes.
-    max_memory_bytes: Optional[int] = Field(default=None)
+    max_memory_bytes: Optional[U64] = Field(default=None)
 
     # Maximum CPU time per call in milliseconds.
-    max_cpu_time_ms: Optional[int] = Field(default=None)
+    max_cpu_time_ms: Optional[U64] = Field(default=None)
 
     # Maximum number of calls in flight at once.
-    max_concurrent_requests: Optional[int] = Field(default=None)
+    max_concurrent_requests: Optional[U32] = Field(default=None)
 
     # Wall-clock limit per call in milliseconds.
-    timeout_ms: Optional[int] = Field(default=None)
+    timeout_ms: Optional[U64] = Field(default=None)
 
 
 class PluginCapabilities(WireModel):
@@ -714,6 +725,14 @@ __all__ = [
     "WireBytes",
     "WireModel",
     "Result",
+    "U8",
+    "U16",
+    "U32",
+    "U64",
+    "S8",
+    "S16",
+    "S32",
+    "S64",
     "AuthCredentials",
     "UserIdentity",
     "AuthResult",
