@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -53,7 +54,8 @@ test('$mockforge-asc reports warnings as warnings', () => {
   // Exporting a class is a warning in asc (AS235); a duplicate decorator is an error (AS213).
   fs.writeFileSync(path.join(dir, 'index.ts'), 'export function f(): i32 {\n  return 1;\n}\n// @ts-ignore\n@unmanaged export class A {}\n@final @final export class B {}\n');
   const asc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/assemblyscript/bin/asc.js'), 'index.ts', '-o', 'out.wasm'], { cwd: dir, encoding: 'utf8' });
-  const output = asc.stdout + asc.stderr;
+  // asc colours its output when CI is set (as CI machines do); VS Code strips colour codes before matching, so do we.
+  const output = stripVTControlCharacters(asc.stdout + asc.stderr);
   const problems = applyMatcher(matchers.get('mockforge-asc')!, relayed(output, dir), WORKSPACE);
   const headers = output.split('\n').filter((l) => /^(ERROR|WARNING|INFO)/.test(l));
   assert.ok(headers.length > 0, `asc printed no diagnostics:\n${output}`);

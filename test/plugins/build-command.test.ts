@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { cli } from './cli';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mockforge-build-test-'));
@@ -32,8 +33,10 @@ describe('build', () => {
     writeFileSync(src, readFileSync(src, 'utf8').replace("return AuthResult.deny('invalid token');", 'return AuthResult.deny(42);'));
     const r = cli(['build', as], work);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /^ERROR TS2322: Type 'i32' is not assignable to type '~lib\/string\/String'\./m);
-    assert.match(r.stderr, /└─ in assembly\/index\.ts\(\d+,\d+\)/);
+    // asc colours its output when CI is set; the text under the colour codes is what users and matchers read.
+    const stderr = stripVTControlCharacters(r.stderr);
+    assert.match(stderr, /^ERROR TS2322: Type 'i32' is not assignable to type '~lib\/string\/String'\./m);
+    assert.match(stderr, /└─ in assembly\/index\.ts\(\d+,\d+\)/);
     assert.match(r.stderr, /mockforge-plugin build: asc failed \(exit 1\)/);
   });
 
