@@ -446,7 +446,7 @@ window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
       }
       setMode(kept.mode ?? 'form');
       renderHistory(msg.history);
-      setBusy(false);
+      if (state.running === undefined) setBusy(false);
       if (state.plugin) post({ type: 'selectPlugin', plugin: state.plugin });
       else say('error', 'No plugin.yaml in this workspace. Create one with "MockForge: New Plugin…".');
       break;
@@ -493,8 +493,8 @@ window.addEventListener('message', (event: MessageEvent<ToPanel>) => {
       if (state.dataFor === msg.plugin) drive(msg.request);
       else state.pendingDrive = msg.request;
       break;
-    case 'clickLocation':
-      resultEl.querySelector<HTMLButtonElement>('.stack button.link')?.click();
+    case 'click':
+      (msg.control === 'cancel' ? cancelBtn : resultEl.querySelector<HTMLButtonElement>('.stack button.link'))?.click();
       break;
     case 'probe':
       post({ type: 'rendered', token: msg.token, state: {

@@ -83,8 +83,8 @@ export type ToPanel =
   | { type: 'notice'; level: 'info' | 'error'; message: string }
   /** Test hook: load the saved request and press Send, as a user would. */
   | { type: 'drive'; plugin: string; request: string; env?: string }
-  /** Test hook: click the first source location of the shown stack, as a user would. */
-  | { type: 'clickLocation' }
+  /** Test hook: click a control as a user would (Cancel, or the first source location of the shown stack). */
+  | { type: 'click'; control: 'cancel' | 'location' }
   /** Test hook: report the rendered state (answered with a `rendered` message carrying the same token). */
   | { type: 'probe'; token: number };
 

@@ -9,7 +9,7 @@ import type { RenderedState } from '../../../webview/src/messages';
 const panelModule = () => import('./requestPanel.js');
 
 export interface PanelTestAction {
-  action: 'send' | 'probe' | 'clickLocation';
+  action: 'send' | 'start' | 'cancel' | 'probe' | 'clickLocation';
   plugin?: string;
   request?: string;
   /** Environment of .mockforge/env.json to pick before sending. */
@@ -28,7 +28,9 @@ export function registerRequestPanel(ctx: Ctx): void {
       const panel = RequestPanel.show(ctx, a.plugin);
       if (a.action === 'probe') return panel.probe();
       if (a.action === 'clickLocation') return void (await panel.clickLocation());
+      if (a.action === 'cancel') return panel.driveCancel();
       if (!a.plugin || !a.request) throw new Error('mockforge.requestPanel.test send: give plugin and request');
+      if (a.action === 'start') return void (await panel.driveStart(path.resolve(a.plugin), a.request));
       return panel.driveSend(path.resolve(a.plugin), a.request, a.env);
     }),
   );

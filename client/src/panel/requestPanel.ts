@@ -29,6 +29,8 @@ export class RequestPanel {
   private nextToken = 1;
   /** Resolvers waiting for the next finished call (the test hook's "send and wait"). */
   private readonly finished: Array<() => void> = [];
+  /** Resolvers waiting for the next call to start running. */
+  private readonly started: Array<() => void> = [];
   private disposed = false;
 
   static show(ctx: Ctx, selected?: string): RequestPanel {
@@ -192,7 +194,9 @@ export class RequestPanel {
     this.post({ type: 'running', id: msg.id });
     try {
       const input = await this.prepareInput(dir, msg.input, msg.env);
-      const result = await this.call(dir, msg.id, msg.operation, input, msg.isolate, controller.signal);
+      const call = this.call(dir, msg.id, msg.operation, input, msg.isolate, controller.signal);
+      for (const resolve of this.started.splice(0)) resolve();
+      const result = await call;
       if (controller.signal.aborted && result.envelope.success) {
         this.post({ type: 'failed', id: msg.id, message: 'Cancelled.' });
         return;
@@ -251,7 +255,24 @@ export class RequestPanel {
 
   async clickLocation(): Promise<void> {
     await this.ready;
-    this.post({ type: 'clickLocation' });
+    this.post({ type: 'click', control: 'location' });
+  }
+
+  /** Loads the saved request and presses Send; resolves once the call is running (not when it ends). */
+  async driveStart(plugin: string, request: string): Promise<void> {
+    await this.ready;
+    const started = new Promise<void>((resolve) => this.started.push(resolve));
+    this.post({ type: 'drive', plugin: this.known(plugin), request });
+    await started;
+  }
+
+  /** Presses Cancel in the webview, waits for the call to end and returns what is rendered. */
+  async driveCancel(): Promise<RenderedState> {
+    await this.ready;
+    const done = new Promise<void>((resolve) => this.finished.push(resolve));
+    this.post({ type: 'click', control: 'cancel' });
+    await done;
+    return this.probe();
   }
 
   async probe(): Promise<RenderedState> {

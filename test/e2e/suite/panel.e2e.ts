@@ -90,6 +90,14 @@ suite('request panel', function () {
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /unreachable\(\)/);
   });
 
+  test('Cancel stops a call that never returns (isolated worker stopped)', async () => {
+    await vscode.commands.executeCommand('mockforge.requestPanel.test', { action: 'start', plugin: dir, request: 'forever' });
+    const state = await vscode.commands.executeCommand<RenderedState>('mockforge.requestPanel.test', { action: 'cancel' });
+    assert.equal(state.status, 'timeout', state.text);
+    assert.match(state.text, /query: the call was cancelled and its worker stopped/);
+    assert.equal((await send('html-payload')).status, 'success', 'the next call runs in a fresh worker');
+  });
+
   test('re-sending after a rebuild loads the new module (the warm plugin is reloaded)', async () => {
     const wasm = vscode.Uri.file(path.join(dir, 'build', 'plugin.wasm'));
     await vscode.workspace.fs.delete(wasm);

@@ -1,6 +1,6 @@
 // The request panel's e2e plugin, built at test time: a core-ABI module assembled from WAT with npm wabt whose
-// authenticate reply, mockforge.log line and stdout are HTML/script payloads (they must show as inert text), and whose
-// generate_response traps inside a named function (a stack to show). No vscode import: usable from plain node too.
+// authenticate reply, mockforge.log line and stdout are HTML/script payloads (they must show as inert text), whose
+// generate_response traps inside a named function (a stack to show) and whose query never returns (to cancel). No vscode import: usable from plain node too.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import wabt from 'wabt';
@@ -42,6 +42,9 @@ function wat(): string {
     (i32.store (i32.const 8004) (i32.const ${len(out)}))
     (drop (call $fd_write (i32.const 1) (i32.const 8000) (i32.const 1) (i32.const 8008)))
     (i64.or (i64.shl (i64.const 1024) (i64.const 32)) (i64.const ${len(reply)})))
+  (func (export "query") (param i32 i32) (result i64)
+    (loop $forever (br $forever))
+    (i64.const 0))
   (func $explode_on_purpose
     unreachable)
   (func (export "generate_response") (param i32 i32) (result i64)
@@ -60,6 +63,11 @@ export const REQUESTS: Record<string, unknown> = {
     name: 'a token from the environment',
     operation: 'authenticate',
     input: { context: { method: 'GET', uri: '/orders', headers: { authorization: 'Bearer {{token}}' } }, credentials: { type: 'bearer', token: '{{token}}' } },
+  },
+  forever: {
+    name: 'a query that never returns',
+    operation: 'query',
+    input: { query: { query_type: 'select', query: 'SELECT 1', parameters: {}, limit: 1, offset: 0, sort: [], filters: [], options: {} }, context: { method: 'GET', uri: '/x', headers: {} } },
   },
   trap: {
     name: 'a call that traps',
@@ -113,7 +121,7 @@ export async function writePanelPlugin(dir: string): Promise<void> {
   writeFileSync(join(dir, TRAP_SOURCE.file), EXPLODE_TS);
   writeFileSync(join(dir, 'plugin.yaml'), [
     'plugin:', '  id: panel-html', '  version: "0.1.0"', '  name: Panel HTML payloads', '  description: Replies with markup the request panel must show as text.',
-    '  types: [auth, response]', 'wasm:', '  path: build/plugin.wasm', '',
+    '  types: [auth, response, datasource]', 'wasm:', '  path: build/plugin.wasm', '',
   ].join('\n'));
   writeFileSync(join(dir, '.mockforge', 'env.json'), JSON.stringify({ dev: { token: 'from-env' } }, null, 2) + '\n');
   for (const [name, body] of Object.entries(REQUESTS)) writeFileSync(join(dir, '.mockforge', 'requests', `${name}.json`), JSON.stringify(body, null, 2) + '\n');
