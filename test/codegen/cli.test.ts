@@ -44,6 +44,18 @@ describe('mockforge-plugin codegen (CLI)', () => {
     assert.match(text, /ErrorCodePluginError +ErrorCode = "plugin_error"/);
   });
 
+  it("a world's own types, inline interfaces and functions are generated too", () => {
+    const out = outDir();
+    const r = cli(['--wit', path.join(FIX, 'world'), '--lang', 'python', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const text = readFileSync(path.join(out, 'types_gen.py'), 'utf8');
+    assert.match(text, /class Greeting\(WireModel\):\n {4}"""A greeting\."""/);
+    assert.match(text, /\n {4}to_whom: str\n/);
+    assert.match(text, /class Tone\(str, Enum\):/);
+    assert.match(text, /class GreetRequest\(WireModel\):\n {4}"""The JSON request body of `greet` \(world `greeter`\): its parameters by name\."""/);
+    assert.match(text, /\n {4}who: Greeting\n\n {4}loud: bool\n/);
+  });
+
   it('a WIT syntax error is reported as file:line:col, exit 2, nothing written', () => {
     const out = outDir();
     const r = cli(['--wit', path.join(FIX, 'bad', 'syntax.wit'), '--lang', 'typescript', '--out', out]);

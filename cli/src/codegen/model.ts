@@ -1,6 +1,6 @@
 // The language-neutral model every emitter reads: the named types of a WIT package (plus one request record per
 // function, the JSON request body of docs/protocol.md §1), built from the project's WIT front end.
-import type * as A from '../../../server/src/wit/ast';
+import * as A from '../../../server/src/wit/ast';
 import { loadPackageDir } from '../../../server/src/wit/loader';
 import { analyze } from '../../../server/src/wit/program';
 import { followAlias, type Resolution } from '../../../server/src/wit/resolve';
@@ -74,7 +74,10 @@ export function buildModel(res: Resolution): WitModel {
   // Types of deps/ packages too (a root record may use them); functions only of the root package.
   for (const pkg of [...res.packages.filter((p) => p !== root), root]) {
     for (const file of pkg.files) {
-      for (const item of file.parse.file.items) if (item.kind === 'interface') b.addInterface(file, item, pkg === root);
+      for (const item of file.parse.file.items) {
+        if (item.kind === 'interface') b.addItems(file, `interface ${item.name.name}`, item.items, pkg === root);
+        else if (item.kind === 'world') b.addWorld(file, item, pkg === root);
+      }
     }
   }
   b.finish();
@@ -96,12 +99,27 @@ class Builder {
     this.problems.push({ file: file.path, ...position(file, span.start), message });
   }
 
-  addInterface(file: SourceFile, iface: A.InterfaceNode, withFuncs: boolean): void {
-    for (const item of iface.items) {
-      if (item.kind === 'use') continue;
-      if (item.kind === 'func') { if (withFuncs) this.funcs.push({ file, iface: iface.name.name, fn: item }); continue; }
-      if (item.kind === 'resource') { if (withFuncs) this.fail(file, item.name, `resource \`${item.name.name}\` (interface ${iface.name.name}) cannot be carried by a JSON plugin: resources are handles, not values`); continue; }
-      this.pending.push({ file, iface: iface.name.name, td: item });
+  /** The types and functions of an interface (or of a world's inline interface / own type definitions). */
+  addItems(file: SourceFile, owner: string, items: (A.InterfaceItem | A.WorldItem)[], withFuncs: boolean): void {
+    for (const item of items) {
+      if (item.kind === 'func') { if (withFuncs) this.funcs.push({ file, iface: owner, fn: item }); continue; }
+      if (!A.isTypeDef(item)) continue;
+      if (item.kind === 'resource') { if (withFuncs) this.fail(file, item.name, `resource \`${item.name.name}\` (${owner}) cannot be carried by a JSON plugin: resources are handles, not values`); continue; }
+      this.pending.push({ file, iface: owner, td: item });
+    }
+  }
+
+  /** A world's own types, its inline `import/export x: interface { … }` blocks and its functions. */
+  addWorld(file: SourceFile, world: A.WorldNode, withFuncs: boolean): void {
+    const owner = `world ${world.name.name}`;
+    this.addItems(file, owner, world.items, withFuncs);
+    for (const item of world.items) {
+      if (item.kind !== 'import' && item.kind !== 'export') continue;
+      const ex = item.extern;
+      if (ex.kind === 'interface') this.addItems(file, `interface ${ex.name.name}`, ex.items, withFuncs);
+      else if (ex.kind === 'func' && withFuncs) {
+        this.funcs.push({ file, iface: owner, fn: { kind: 'func', name: ex.name, func: ex.func, attrs: item.attrs, start: ex.start, end: ex.end } });
+      }
     }
   }
 
@@ -109,7 +127,8 @@ class Builder {
     // Names are flat in every target language: qualify a name by its interface only when two interfaces share it.
     const count = new Map<string, number>();
     for (const p of this.pending) count.set(p.td.name.name, (count.get(p.td.name.name) ?? 0) + 1);
-    for (const p of this.pending) this.names.set(p.td, (count.get(p.td.name.name) ?? 0) > 1 ? `${p.iface}-${p.td.name.name}` : p.td.name.name);
+    const short = (owner: string): string => owner.split(' ').pop()!;
+    for (const p of this.pending) this.names.set(p.td, (count.get(p.td.name.name) ?? 0) > 1 ? `${short(p.iface)}-${p.td.name.name}` : p.td.name.name);
     const taken = new Set(this.names.values());
     for (const { file, td } of this.pending) {
       const name = this.names.get(td)!;
@@ -127,13 +146,13 @@ class Builder {
       }
     }
     for (const { file, iface, fn } of this.funcs) {
-      if (fn.func.async) this.fail(file, fn.name, `async function \`${fn.name.name}\` (interface ${iface}) is not supported in a JSON plugin`);
+      if (fn.func.async) this.fail(file, fn.name, `async function \`${fn.name.name}\` (${iface.includes(' ') ? iface : `interface ${iface}`}) is not supported in a JSON plugin`);
       let name = `${fn.name.name}-request`;
-      if (taken.has(name)) name = `${iface}-${name}`;
+      if (taken.has(name)) name = `${iface.split(' ').pop()}-${name}`;
       taken.add(name);
       const fields = fn.func.params.map((p) => ({ name: p.name.name, docs: '', type: this.ref(file, p.ty, `parameter \`${p.name.name}\` of function \`${fn.name.name}\``) }));
       if (fn.func.result) this.ref(file, fn.func.result, `result of function \`${fn.name.name}\``); // checked for unsupported types too
-      this.types.push({ kind: 'record', name, docs: `The JSON request body of \`${fn.name.name}\` (interface \`${iface}\`): its parameters by name.`, fields });
+      this.types.push({ kind: 'record', name, docs: `The JSON request body of \`${fn.name.name}\` (${iface.includes(' ') ? iface.replace(' ', ' `') + '`' : `interface \`${iface}\``}): its parameters by name.`, fields });
     }
   }
 
