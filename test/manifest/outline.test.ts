@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { isMap, isSeq, isScalar, isPair, isNode } from 'yaml';
 import { parseManifest } from '../../server/src/manifest/parse';
 import { manifestDiagnostics } from '../../server/src/manifest/validate';
-import { outlineSettings, isOpaque } from '../../server/src/manifest/outline';
+import { outlineSettings, isOpaque, sectionOutline } from '../../server/src/manifest/outline';
 import { keyText } from '../../server/src/manifest/paths';
 import { freshUri } from './helpers';
 import { prng, mutate } from './mutate';
@@ -71,6 +71,14 @@ function agree(text: string, where: string): boolean {
   const fast = parseManifest(text, freshUri());
   const outline = fast.outline;
   if (outline) same(outline, fast.yaml.contents, where);
+  // Each top-level section built from its own lines must be that section of the whole tree.
+  const contents = fast.yaml.contents;
+  if (fast.wellFormed && isMap(contents)) {
+    for (const pair of contents.items) {
+      const section = sectionOutline(text, fast.lines, keyText(pair));
+      if (section && isMap(section)) same(section.items[0], pair, `${where} section ${keyText(pair)}`);
+    }
+  }
   const withOutline = show(manifestDiagnostics(parseManifest(text, freshUri())));
   outlineSettings.enabled = false;
   try {

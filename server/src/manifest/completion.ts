@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, extname } from 'node:path';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver';
 import { isRecord, type ManifestDocument } from './parse';
 import { cursorContext } from './context';
+import { sectionValue } from './section';
 import type { Path } from './paths';
 import { schemaAt, typeName, type JsonSchema } from './schema';
 import { sampleValue, yamlScalar } from './edits';
@@ -62,11 +63,16 @@ function documentation(schema: JsonSchema): { kind: typeof MarkupKind.Markdown; 
 
 /** Keys already in the mapping at `path`, read from the plain value (no syntax tree needed while typing). */
 function presentKeys(doc: ManifestDocument, path: Path, typing: string): Set<string> {
-  const v = getIn(doc.value, path);
+  const v = valueAt(doc, path);
   const keys = new Set(isRecord(v) ? Object.keys(v) : []);
   // The word being typed is itself a key of the value (`rem` → {rem: null}); a complete one must stay offered.
   keys.delete(typing);
   return keys;
+}
+
+/** The plain value at `path`: from its section alone when that is safe, else from the whole document. */
+function valueAt(doc: ManifestDocument, path: Path): unknown {
+  return (sectionValue(doc, path) ?? { value: getIn(doc.value, path) }).value;
 }
 
 function getIn(value: unknown, path: Path): unknown {
@@ -147,7 +153,7 @@ function valueItems(path: Path, range: { start: Position; end: Position }, optio
 /** Scalar items already in the list at `listPath` (except the one being typed). */
 function existingItems(doc: ManifestDocument, listPath: Path, typing: string): Set<string> {
   const existing = new Set<string>();
-  const list = getIn(doc.value, listPath);
+  const list = valueAt(doc, listPath);
   if (Array.isArray(list)) for (const v of list) existing.add(String(v));
   existing.delete(typing);
   return existing;

@@ -88,6 +88,7 @@ function scalarOrFlow(text: string, at: number, end: number, nextLineStart: numb
 
 function decodeQuoted(q: string): string {
   if (q[0] === "'") return q.slice(1, -1).replace(/''/g, "'");
+  if (!q.includes('\\')) return q.slice(1, -1);
   try {
     return JSON.parse(q) as string;
   } catch {
@@ -99,23 +100,41 @@ function decodeQuoted(q: string): string {
 export const outlineSettings = { enabled: true };
 
 /** The outline's root node, or undefined when the document uses something the outline does not cover. */
-export function buildOutline(text: string, lines: LineIndex): Node | undefined {
+/**
+ * The outline of one top-level section (`name:` in column 0, once): a root map holding only that pair, built from
+ * the section's own lines — locating a finding in `remote:` does not walk the other 5,000 lines.
+ */
+export function sectionOutline(text: string, lines: LineIndex, name: string): Node | undefined {
+  if (!/^[A-Za-z_][\w-]*$/.test(name)) return undefined;
+  const head = new RegExp(`^${name}[ ]*:(?=[ \\n]|$)`, 'gm');
+  const first = head.exec(text);
+  if (!first || head.exec(text)) return undefined;
+  const next = /\n(?=[^\s#])/g;
+  next.lastIndex = first.index + first[0].length;
+  const end = next.exec(text)?.index;
+  const from = lines.positionAt(first.index).line;
+  const to = end === undefined ? lines.lineCount : lines.positionAt(end).line + 1;
+  return buildOutline(text, lines, from, to);
+}
+
+export function buildOutline(text: string, lines: LineIndex, from = 0, to = lines.lineCount): Node | undefined {
   if (!outlineSettings.enabled) return undefined;
   if (text.includes('\r') || text.includes('\t') || /^(---|\.\.\.|%)/m.test(text) || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
-    return build(text, lines);
+    return build(text, lines, from, to);
   } catch (err) {
     if (err instanceof Decline) return undefined;
     throw err;
   }
 }
 
-function build(text: string, lines: LineIndex): Node | undefined {
+/** The outline of lines [from, to); a top-level section's lines give the root map with just that section. */
+function build(text: string, lines: LineIndex, from: number, to: number): Node | undefined {
   const stack: Frame[] = [];
   let root: YAMLMap | YAMLSeq | undefined;
   /** The scalar that ended the latest entry line, and its collection's column (it absorbs deeper comment lines). */
   let lastScalar: { node: Node; col: number; comments: boolean } | undefined;
-  const count = lines.lineCount;
+  const count = to;
 
   const close = (frame: Frame) => {
     const items = frame.node.items as unknown[];
@@ -205,10 +224,10 @@ function build(text: string, lines: LineIndex): Node | undefined {
     lastScalar = { node: value, col, comments: false };
   };
 
-  for (let line = 0; line < count; line++) {
+  for (let line = from; line < count; line++) {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
-    const next = line + 1 < count ? lines.lineStart(line + 1) : text.length;
+    const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
     let at = start;
     while (at < end && text[at] === ' ') at++;
     const col = at - start;

@@ -33,15 +33,18 @@ class ParsedManifest implements ManifestDocument {
   private tree: Document.Parsed | undefined;
   private index: LineIndex | undefined;
   private light: Node | null | undefined;
-  readonly value: unknown;
-  readonly wellFormed: boolean;
+  private parsed: { value: unknown; wellFormed: boolean } | undefined;
 
-  constructor(readonly uri: string, readonly text: string) {
+  constructor(readonly uri: string, readonly text: string) {}
+
+  /** Parsed on first use: completion right after an edit can often answer from its section alone (section.ts). */
+  private get plain(): { value: unknown; wellFormed: boolean } {
+    if (this.parsed) return this.parsed;
     let value: unknown;
     let ok = false;
     try {
       // CORE_SCHEMA: the same YAML 1.2 core types as the yaml package (no timestamps, no merge keys).
-      value = load(text, { schema: CORE_SCHEMA });
+      value = load(this.text, { schema: CORE_SCHEMA });
       ok = true;
     } catch {
       // Syntax errors, duplicate keys, several documents: the yaml package locates them.
@@ -54,8 +57,16 @@ class ParsedManifest implements ManifestDocument {
         value = undefined;
       }
     }
-    this.value = value === undefined && ok ? null : value;
-    this.wellFormed = ok;
+    this.parsed = { value: value === undefined && ok ? null : value, wellFormed: ok };
+    return this.parsed;
+  }
+
+  get value(): unknown {
+    return this.plain.value;
+  }
+
+  get wellFormed(): boolean {
+    return this.plain.wellFormed;
   }
 
   get yaml(): Document.Parsed {

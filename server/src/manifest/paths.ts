@@ -2,7 +2,8 @@
 import { isMap, isSeq, isScalar, isPair, isNode, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Range } from 'vscode-languageserver';
 import type { ManifestDocument } from './parse';
-import { isOpaque } from './outline';
+import { isOpaque, sectionOutline } from './outline';
+import { memo } from './parse';
 
 export type Segment = string | number;
 export type Path = Segment[];
@@ -40,6 +41,13 @@ export interface Located {
  * path goes into a flow collection the outline keeps opaque.
  */
 export function locate(doc: ManifestDocument, path: Path): { found: Located; depth: number } {
+  if (typeof path[0] === 'string' && doc.wellFormed) {
+    // Only the section the path is in (most findings): its outline alone, built once per document version.
+    const name = path[0];
+    const section = memo(doc, `outline:${name}`, () => sectionOutline(doc.text, doc.lines, name) ?? null);
+    const fast = section ? walk(section, path) : undefined;
+    if (fast && fast.depth > 0) return fast;
+  }
   const light = doc.outline;
   if (light) {
     const fast = walk(light, path);
