@@ -60,7 +60,15 @@ export class RequestPanel {
       styleUri: web.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
     });
     web.onDidReceiveMessage((msg: unknown) => this.receive(msg));
-    panel.onDidDispose(() => void this.dispose());
+    // A plugin created or removed while the panel is open shows up in (or leaves) the picker.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/plugin.{yaml,yml}', false, true, false);
+    const rescan = (): void => void this.init().catch((err: unknown) => this.ctx.outputs.host.error(`request panel: ${(err as Error).message}`));
+    watcher.onDidCreate(rescan);
+    watcher.onDidDelete(rescan);
+    panel.onDidDispose(() => {
+      watcher.dispose();
+      void this.dispose();
+    });
   }
 
   private post(msg: ToPanel): void {
@@ -128,8 +136,14 @@ export class RequestPanel {
   }
 
   async init(selected?: string): Promise<void> {
+    this.plugins = await this.scan();
+    const want = selected ? this.plugins.find((p) => p.dir === selected || p.dir === path.dirname(selected))?.dir : undefined;
+    this.post({ type: 'init', plugins: this.plugins, samples: SAMPLE_REQUESTS as Record<Operation, unknown>, history: this.history.list(), selected: want });
+  }
+
+  private async scan(): Promise<PluginEntry[]> {
     const found = await findPlugins();
-    this.plugins = found.map((p) => {
+    return found.map((p) => {
       const root = p.folder?.uri.fsPath;
       const kinds = p.kinds.filter((k): k is PluginKind => k in OPERATIONS_BY_KIND);
       return {
@@ -140,8 +154,6 @@ export class RequestPanel {
         operations: [...new Set(kinds.flatMap((k) => OPERATIONS_BY_KIND[k]))],
       };
     });
-    const want = selected ? this.plugins.find((p) => p.dir === selected || p.dir === path.dirname(selected))?.dir : undefined;
-    this.post({ type: 'init', plugins: this.plugins, samples: SAMPLE_REQUESTS as Record<Operation, unknown>, history: this.history.list(), selected: want });
   }
 
   private async sendPluginData(dir: string): Promise<void> {
