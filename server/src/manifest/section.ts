@@ -3,7 +3,7 @@
 // manifests. Anything that could make the section mean something else in the whole document (anchors, aliases,
 // tags, merge keys, directives, a second key of the same name, tabs) sends the caller to the whole-document value.
 import { load, CORE_SCHEMA } from 'js-yaml';
-import type { ManifestDocument } from './parse';
+import { memo, type ManifestDocument } from './parse';
 import type { Path } from './paths';
 
 const UNSAFE = /[&*!\t]|<<|^(%|---|\.\.\.)/m;
@@ -12,7 +12,18 @@ const UNSAFE = /[&*!\t]|<<|^(%|---|\.\.\.)/m;
 export function sectionValue(doc: ManifestDocument, path: Path): { value: unknown } | undefined {
   const name = path[0];
   if (typeof name !== 'string' || !/^[A-Za-z_][\w-]*$/.test(name)) return undefined;
-  const text = doc.text;
+  // Once per document version and section: completion asks again on every keystroke of the same version.
+  const parsed = memo(doc, `section:${name}`, () => parseSection(doc.text, name) ?? null);
+  if (!parsed) return undefined;
+  let value = parsed.value;
+  for (const seg of path) {
+    if (value === null || typeof value !== 'object') return { value: undefined };
+    value = (value as Record<string | number, unknown>)[seg];
+  }
+  return { value };
+}
+
+function parseSection(text: string, name: string): { value: unknown } | undefined {
   // A root mapping in column 0 (the first content is a plain key), one document, no directives.
   if (!/^(?:[ ]*(?:#[^\n]*)?\n)*[A-Za-z_]/.test(text) || /^(%|---|\.\.\.)/m.test(text)) return undefined;
   const head = new RegExp(`^${name}[ ]*:(?=[ \\n]|$)`, 'gm');
@@ -25,15 +36,9 @@ export function sectionValue(doc: ManifestDocument, path: Path): { value: unknow
   const slice = text.slice(first.index, end);
   if (UNSAFE.test(slice) || text.charCodeAt(0) === 0xfeff || text.includes('\r')) return undefined;
   // Flow or quoted text that continues past the slice would be cut: only whole, parseable sections count.
-  let value: unknown;
   try {
-    value = load(slice, { schema: CORE_SCHEMA });
+    return { value: load(slice, { schema: CORE_SCHEMA }) };
   } catch {
     return undefined;
   }
-  for (const seg of path) {
-    if (value === null || typeof value !== 'object') return { value: undefined };
-    value = (value as Record<string | number, unknown>)[seg];
-  }
-  return { value };
 }
