@@ -44,6 +44,8 @@ function agree(text: string, where: string): number {
 test('a section parsed alone gives the whole-document value (corpus, valid set, 800 mutations)', () => {
   let used = 0;
   files.forEach((t, i) => { used += agree(t, `file ${i}`); });
+  // A list in column 0 under a top-level key still belongs to that key.
+  agree('a:\n- b\n- c\nz:\n  k: 1\n', 'column-0 list');
   assert.ok(used > 50, `section values were used for ${used} paths only`);
   const rnd = prng(0x5ec7);
   for (let n = 0; n < 800; n++) {

@@ -112,6 +112,8 @@ export function sectionOutline(text: string, lines: LineIndex, name: string): No
   const next = /\n(?=[^\s#])/g;
   next.lastIndex = first.index + first[0].length;
   const end = next.exec(text)?.index;
+  // The next column-0 line must be another plain key: `- item` there would still belong to this section.
+  if (end !== undefined && !/^[A-Za-z_][\w-]*[ ]*:(?=[ \n]|$)/.test(text.slice(end + 1, end + 200))) return undefined;
   const from = lines.positionAt(first.index).line;
   const to = end === undefined ? lines.lineCount : lines.positionAt(end).line + 1;
   return buildOutline(text, lines, from, to);

@@ -32,7 +32,9 @@ function parseSection(text: string, name: string): { value: unknown } | undefine
   // The section runs to the next line that starts in column 0 with something other than a comment.
   const next = /\n(?=[^\s#])/g;
   next.lastIndex = first.index + first[0].length;
-  const end = next.exec(text)?.index ?? text.length;
+  const end = next.exec(text)?.index;
+  // The next column-0 line must be another plain key: `- item` there would still belong to this section.
+  if (end !== undefined && !/^[A-Za-z_][\w-]*[ ]*:(?=[ \n]|$)/.test(text.slice(end + 1, end + 200))) return undefined;
   const slice = text.slice(first.index, end);
   if (UNSAFE.test(slice) || text.charCodeAt(0) === 0xfeff || text.includes('\r')) return undefined;
   // Flow or quoted text that continues past the slice would be cut: only whole, parseable sections count.
