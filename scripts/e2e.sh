@@ -38,7 +38,9 @@ fi
 if [ "$(cat "$CSDIR/.installed" 2>/dev/null || true)" != "$CODE_SERVER_VERSION" ]; then
   say "npm install code-server@$CODE_SERVER_VERSION (compiles native addons, ~3 min)"
   rm -rf "$CSDIR"; mkdir -p "$CSDIR"; echo '{"private":true}' > "$CSDIR/package.json"
-  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
+  # code-server's postinstall reads the Node version from npm_config_user_agent; when this script runs under
+  # `npm run`, the outer npm (on Node 20) has already set it, so drop it and let the inner npm (on Node 24) set its own.
+  env -u npm_config_user_agent PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
     npm install --prefix "$CSDIR" --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
   echo "$CODE_SERVER_VERSION" > "$CSDIR/.installed"
 fi
