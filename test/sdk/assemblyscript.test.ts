@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { validateResult } from '../../host/src/contract/validate';
+import type { Operation } from '../../host/src/contract/operations';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const SDK = path.join(REPO, 'sdk', 'assemblyscript');
@@ -140,12 +142,12 @@ describe('AssemblyScript SDK: operations', () => {
   it('authenticate reads config_get, logs, and answers with user and claims', () => {
     const host = fresh();
     const ok = host.json('authenticate', { context: { method: 'GET', uri: '/x', headers: { 'x-user': 'ann' } }, credentials: { type: 'bearer', token: 'sesame' } });
-    assert.deepEqual(ok, { success: true, result: { authenticated: true, user_id: 'u-6', claims: { type: 'bearer', n: 2 } } });
+    assert.deepEqual(ok, { success: true, result: { authenticated: true, user_id: 'u-6', claims: { type: 'bearer', n: 2 }, metadata: {} } });
     assert.deepEqual(host.logs, [[1, 'checking GET /x for ann']]);
     const bad = host.json('authenticate', { context: {}, credentials: { type: 'bearer', token: 'nope' } });
-    assert.deepEqual(bad, { success: true, result: { authenticated: false, user_id: '', claims: {}, error_message: 'invalid token' } });
+    assert.deepEqual(bad, { success: true, result: { authenticated: false, claims: {}, metadata: {}, error_message: 'invalid token' } });
     host.config = {};
-    const unset = host.json('authenticate', { credentials: { token: 'x' } }) as { result: { error_message: string } };
+    const unset = host.json('authenticate', { credentials: { type: 'bearer', token: 'x' } }) as { result: { error_message: string } };
     assert.equal(unset.result.error_message, 'no token configured');
   });
 
@@ -172,10 +174,11 @@ describe('AssemblyScript SDK: operations', () => {
     const host = fresh();
     assert.deepEqual(host.json('list_functions', {}), {
       success: true,
-      result: [{ name: 'concat', description: 'Joins strings', parameters: [{ name: 'parts', param_type: 'string', description: 'strings', required: true }], return_type: 'string', examples: ['concat a b'], pure: true }],
+      result: { functions: [{ name: 'concat', description: 'Joins strings', parameters: [{ name: 'parts', param_type: 'string', description: 'strings', required: true, var_args: false }], return_type: 'string', examples: ['concat a b'], pure: true }] },
     });
     assert.deepEqual(host.json('execute_function', { function_name: 'concat', args: ['a', 1, true, { k: 'v' }], context: {} }),
-      { success: true, result: 'a1true{"k":"v"}' });
+      { success: true, result: { result: 'a1true{"k":"v"}' } });
+    assert.deepEqual(host.json('execute_function', { function_name: 'concat', args: [], context: {} }), { success: true, result: { result: '' } });
     assert.deepEqual(host.json('execute_function', { args: [] }), { success: false, error: { code: 'bad_input', message: 'function_name is required' } });
   });
 
@@ -191,16 +194,44 @@ describe('AssemblyScript SDK: operations', () => {
 
   it('query parses filters and limit', () => {
     const host = fresh();
-    const reply = host.json('query', { query: { query_type: 'select', query: 'q', limit: 7, filters: [{ field: 'age', operator: 'gt', value: 30 }, { field: 'n', value: null }] }, context: {} });
+    const reply = host.json('query', { query: { query_type: 'select', query: 'q', limit: 7, filters: [{ field: 'age', operator: 'gt', value: 30 }, { field: 'n', operator: 'eq', value: null }] }, context: {} });
     assert.deepEqual(reply, {
       success: true,
       result: {
-        rows: [{ field: 'age', operator: 'gt', value: 30 }, { field: 'n', operator: 'eq', value: null }],
+        rows: [{ values: { field: 'age', operator: 'gt', value: 30 }, metadata: {} }, { values: { field: 'n', operator: 'eq', value: null }, metadata: {} }],
         columns: [{ name: 'field', data_type: 'string', nullable: false }],
         total_count: 7,
-        execution_time_ms: 1.5,
+        execution_time_ms: 2,
+        metadata: {},
       },
     });
+  });
+
+  it('every successful reply has the result shape of docs/protocol.md §3 (validateResult)', () => {
+    const host = fresh();
+    const calls: Array<[Operation, unknown]> = [
+      ['authenticate', { context: { method: 'GET', uri: '/', headers: {} }, credentials: { type: 'bearer', token: 'sesame' } }],
+      ['authenticate', { context: { method: 'GET', uri: '/', headers: {} }, credentials: { type: 'bearer', token: 'no' } }],
+      ['list_functions', {}],
+      ['execute_function', { function_name: 'concat', args: ['a', null], context: { method: 'GET', uri: '/', headers: {} } }],
+      ['generate_response', { context: { method: 'GET', uri: '/', headers: {} }, request: { method: 'GET', uri: '/', path: '/' } }],
+      ['query', { query: { query: 'q', filters: [{ field: 'f', operator: 'eq', value: 1 }] }, context: { method: 'GET', uri: '/', headers: {} } }],
+    ];
+    for (const [op, body] of calls) {
+      const reply = host.json(op, body) as { success: boolean; result: unknown };
+      assert.equal(reply.success, true, `${op}: ${JSON.stringify(reply)}`);
+      assert.deepEqual(validateResult(op, reply.result), [], `${op}: ${JSON.stringify(reply.result)}`);
+    }
+  });
+
+  it('a value of the wrong wire type is bad_input naming what was expected', () => {
+    const host = fresh();
+    const reply = host.json('authenticate', { context: {}, credentials: { type: 7 } }) as { success: boolean; error: { code: string; message: string } };
+    assert.equal(reply.error.code, 'bad_input');
+    assert.match(reply.error.message, /authenticate request does not match the wire format .*expected a string/);
+    const body = host.json('generate_response', { context: { body: 'not base64!' }, request: {} }) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'bad_input');
+    assert.match(body.error.message, /expected base64 text/);
   });
 
   it('base64 decodes what Node encodes', () => {

@@ -1,9 +1,14 @@
 // The core ABI exports (docs/abi.md). A plugin's entry file re-exports the allocator and the operations it
 // implements, e.g. `export { mockforge_alloc, mockforge_free, authenticate } from '@mockforge/plugin-sdk/abi'`.
+// Requests are read and results written by the generated wire types (types.gen.ts), so replies have exactly the
+// shapes of docs/protocol.md §3.
 import { JSONValue, parseJSON } from './json';
 import { alloc, free, packString, readString } from './memory';
 import { authPlugin, dataSourcePlugin, responsePlugin, takeError, templatePlugin } from './plugin';
-import { AuthCredentials, DataQuery, PluginContext, ResponseRequest } from './types';
+import {
+  AuthenticateRequest, ExecuteFunctionRequest, FunctionList, FunctionResult, GenerateResponseRequest, QueryRequest,
+  clearDecodeError, decodeError,
+} from './types.gen';
 
 export function mockforge_alloc(size: i32): usize { return alloc(size); }
 export function mockforge_free(ptr: usize, size: i32): void { free(ptr); }
@@ -24,7 +29,15 @@ function readRequest(ptr: usize, len: i32): JSONValue | null {
   const v = parsed.value;
   if (v == null) { lastBadInput = 'request body is not valid JSON: ' + parsed.error; return null; }
   if (!v.isObject) { lastBadInput = 'request body must be a JSON object'; return null; }
+  clearDecodeError();
   return v;
+}
+
+/** After a generated decode: false (and `lastBadInput` set) when a value did not have its wire type. */
+function decodedCleanly(operation: string): bool {
+  if (decodeError.length == 0) return true;
+  lastBadInput = 'the ' + operation + ' request does not match the wire format (docs/protocol.md §3): ' + decodeError;
+  return false;
 }
 
 /** Checks that each named member is an object (or absent/null), as the wire format requires. */
@@ -49,11 +62,13 @@ function failed(): i64 {
 }
 
 export function authenticate(ptr: usize, len: i32): i64 {
-  const req = readRequest(ptr, len);
-  if (req == null || !membersAreObjects(req, ['context', 'credentials'])) return badInput();
+  const body = readRequest(ptr, len);
+  if (body == null || !membersAreObjects(body, ['context', 'credentials'])) return badInput();
+  const req = AuthenticateRequest.fromJSON(body);
+  if (!decodedCleanly('authenticate')) return badInput();
   const plugin = authPlugin;
   if (plugin == null) return notRegistered('Auth');
-  const result = plugin.authenticate(PluginContext.fromJSON(req.get('context')), AuthCredentials.fromJSON(req.get('credentials')));
+  const result = plugin.authenticate(req.context, req.credentials);
   if (result == null) return failed();
   return packString(okEnvelope(result.toJSON()));
 }
@@ -61,43 +76,48 @@ export function authenticate(ptr: usize, len: i32): i64 {
 export function list_functions(ptr: usize, len: i32): i64 {
   const plugin = templatePlugin;
   if (plugin == null) return notRegistered('Template');
-  const fns = plugin.listFunctions();
-  const arr = JSONValue.array();
-  for (let i = 0; i < fns.length; i++) arr.push(fns[i].toJSON());
-  return packString(okEnvelope(arr));
+  const list = new FunctionList();
+  list.functions = plugin.listFunctions();
+  return packString(okEnvelope(list.toJSON()));
 }
 
 export function execute_function(ptr: usize, len: i32): i64 {
-  const req = readRequest(ptr, len);
-  if (req == null || !membersAreObjects(req, ['context'])) return badInput();
+  const body = readRequest(ptr, len);
+  if (body == null || !membersAreObjects(body, ['context'])) return badInput();
+  const argsValue = body.get('args');
+  if (argsValue != null && !argsValue.isNull && !argsValue.isArray) { lastBadInput = '"args" must be a JSON array'; return badInput(); }
+  const req = ExecuteFunctionRequest.fromJSON(body);
+  if (!decodedCleanly('execute_function')) return badInput();
   const plugin = templatePlugin;
   if (plugin == null) return notRegistered('Template');
-  const name = req.getString('function_name');
-  if (name.length == 0) { lastBadInput = 'function_name is required'; return badInput(); }
-  const argsValue = req.get('args');
-  if (argsValue != null && !argsValue.isNull && !argsValue.isArray) { lastBadInput = '"args" must be a JSON array'; return badInput(); }
-  const args: JSONValue[] = argsValue != null && argsValue.isArray ? argsValue.items : [];
-  const result = plugin.executeFunction(name, args, PluginContext.fromJSON(req.get('context')));
-  if (result == null) return failed();
-  return packString(okEnvelope(result));
+  if (req.functionName.length == 0) { lastBadInput = 'function_name is required'; return badInput(); }
+  const value = plugin.executeFunction(req.functionName, req.args, req.context);
+  if (value == null) return failed();
+  const result = new FunctionResult();
+  result.result = value;
+  return packString(okEnvelope(result.toJSON()));
 }
 
 export function generate_response(ptr: usize, len: i32): i64 {
-  const req = readRequest(ptr, len);
-  if (req == null || !membersAreObjects(req, ['context', 'request'])) return badInput();
+  const body = readRequest(ptr, len);
+  if (body == null || !membersAreObjects(body, ['context', 'request'])) return badInput();
+  const req = GenerateResponseRequest.fromJSON(body);
+  if (!decodedCleanly('generate_response')) return badInput();
   const plugin = responsePlugin;
   if (plugin == null) return notRegistered('Response');
-  const result = plugin.generateResponse(PluginContext.fromJSON(req.get('context')), ResponseRequest.fromJSON(req.get('request')));
+  const result = plugin.generateResponse(req.context, req.request);
   if (result == null) return failed();
   return packString(okEnvelope(result.toJSON()));
 }
 
 export function query(ptr: usize, len: i32): i64 {
-  const req = readRequest(ptr, len);
-  if (req == null || !membersAreObjects(req, ['query', 'context'])) return badInput();
+  const body = readRequest(ptr, len);
+  if (body == null || !membersAreObjects(body, ['query', 'context'])) return badInput();
+  const req = QueryRequest.fromJSON(body);
+  if (!decodedCleanly('query')) return badInput();
   const plugin = dataSourcePlugin;
   if (plugin == null) return notRegistered('DataSource');
-  const result = plugin.query(DataQuery.fromJSON(req.get('query')), PluginContext.fromJSON(req.get('context')));
+  const result = plugin.query(req.query, req.context);
   if (result == null) return failed();
   return packString(okEnvelope(result.toJSON()));
 }

@@ -2,6 +2,7 @@
 // plugin that never fetches does not import http_fetch.
 import { readString, unpackLen, unpackPtr, free } from './memory';
 import { JSONValue, parseJSON } from './json';
+import { LogLevel } from './types.gen';
 
 @external('mockforge', 'log')
 declare function mf_log(level: i32, ptr: usize, len: i32): void;
@@ -12,9 +13,8 @@ declare function mf_config_get(keyPtr: usize, keyLen: i32): i64;
 @external('mockforge', 'http_fetch')
 declare function mf_http_fetch(reqPtr: usize, reqLen: i32): i64;
 
-export enum LogLevel { Trace = 0, Debug = 1, Info = 2, Warn = 3, Error = 4 }
-
-/** Writes a line to the host's log stream (stderr of `mockforge-plugin run`, the editor's output panel). */
+/** Writes a line to the host's log stream (stderr of `mockforge-plugin run`, the editor's output panel). Levels are
+ * the generated LogLevel, trace = 0 … error = 4, the numbers of docs/abi.md §3. */
 export function log(level: LogLevel, message: string): void {
   const bytes = String.UTF8.encode(message);
   mf_log(level, changetype<usize>(bytes), bytes.byteLength);

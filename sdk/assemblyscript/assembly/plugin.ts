@@ -4,7 +4,7 @@
 import { JSONValue } from './json';
 import {
   AuthCredentials, AuthResult, DataQuery, DataResult, FunctionDescriptor, PluginContext, ResponseData, ResponseRequest,
-} from './types';
+} from './types.gen';
 
 export class AuthPlugin {
   authenticate(ctx: PluginContext, credentials: AuthCredentials): AuthResult | null {
@@ -14,7 +14,7 @@ export class AuthPlugin {
 
 export class TemplatePlugin {
   listFunctions(): FunctionDescriptor[] { return []; }
-  /** `args` are the JSON arguments in order; return the function's value. */
+  /** `args` are the JSON arguments in order; return the function's value (the SDK sends it as `{result: value}`). */
   executeFunction(name: string, args: JSONValue[], ctx: PluginContext): JSONValue | null {
     return reject<JSONValue>('unknown function ' + name);
   }

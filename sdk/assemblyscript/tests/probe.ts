@@ -1,10 +1,10 @@
 // A plugin built only for the SDK's own tests (test/sdk/assemblyscript.test.ts): every plugin kind registered, plus
 // probes for the JSON reader/writer, base64, httpFetch and abort.
 import {
-  AuthCredentials, AuthPlugin, AuthResult, DataColumn, DataQuery, DataResult, DataSourcePlugin, FunctionDescriptor,
-  JSONValue, PluginContext, ResponseData, ResponsePlugin, ResponseRequest, TemplatePlugin, base64Decode, configGet,
-  httpFetch, log, LogLevel, parseJSON, registerAuthPlugin, registerDataSourcePlugin, registerResponsePlugin,
-  registerTemplatePlugin, reject,
+  AuthCredentials, AuthPlugin, AuthResult, Authenticated, Column, DataQuery, DataResult, DataSourcePlugin,
+  FunctionDescriptor, JSONValue, MockResponse, PluginContext, QueryResult, Rejected, ResponseData, ResponsePlugin,
+  ResponseRequest, TemplateFunction, TemplatePlugin, base64Decode, configGet, header, httpFetch, log, LogLevel, parseJSON,
+  registerAuthPlugin, registerDataSourcePlugin, registerResponsePlugin, registerTemplatePlugin, reject,
 } from '../index';
 import { packString, readString } from '../assembly/memory';
 
@@ -16,18 +16,19 @@ class Auth extends AuthPlugin {
   authenticate(ctx: PluginContext, credentials: AuthCredentials): AuthResult | null {
     if (credentials.type == 'explode') return reject<AuthResult>('credential type not supported', 'bad_input');
     const secret = configGet('token');
-    const user = ctx.header('X-USER');
+    const user = header(ctx.headers, 'X-USER');
     log(LogLevel.Debug, 'checking ' + ctx.method + ' ' + ctx.uri + ' for ' + (user == null ? '?' : user));
-    if (secret == null) return AuthResult.deny('no token configured');
-    if (credentials.token != secret) return AuthResult.deny('invalid token');
-    return AuthResult.allow('u-' + credentials.token.length.toString()).claimString('type', credentials.type)
+    if (secret == null) return new Rejected('no token configured');
+    const token = credentials.token;
+    if (token == null || token != secret) return new Rejected('invalid token');
+    return new Authenticated('u-' + token.length.toString()).claimString('type', credentials.type)
       .claim('n', JSONValue.number(2));
   }
 }
 
 class Functions extends TemplatePlugin {
   listFunctions(): FunctionDescriptor[] {
-    return [new FunctionDescriptor('concat', 'Joins strings', 'string').param('parts', 'string', 'strings', true).example('concat a b')];
+    return [new TemplateFunction('concat', 'Joins strings', 'string').param('parts', 'string', 'strings', true).example('concat a b')];
   }
   executeFunction(name: string, args: JSONValue[], ctx: PluginContext): JSONValue | null {
     if (name != 'concat') return reject<JSONValue>('unknown function ' + name);
@@ -39,20 +40,21 @@ class Functions extends TemplatePlugin {
 
 class Responses extends ResponsePlugin {
   generateResponse(ctx: PluginContext, request: ResponseRequest): ResponseData | null {
-    return ResponseData.text(202, request.method + ' ' + request.path + ' ✓').header('x-q', request.queryParams.getString('q'));
+    const q = request.queryParams.has('q') ? request.queryParams.get('q') : '';
+    return MockResponse.text(202, request.method + ' ' + request.path + ' ✓').header('x-q', q);
   }
 }
 
 class Rows extends DataSourcePlugin {
   query(q: DataQuery, ctx: PluginContext): DataResult | null {
-    const r = new DataResult();
-    r.columns.push(new DataColumn('field', 'string', false));
+    const r = new QueryResult().column(new Column('field', 'string', false));
     for (let i = 0; i < q.filters.length; i++) {
       const f = q.filters[i];
-      r.rows.push(JSONValue.object().setString('field', f.field).setString('operator', f.operator).set('value', f.value));
+      r.row(JSONValue.object().setString('field', f.field).setString('operator', f.operator).set('value', f.value));
     }
-    r.totalCount = q.limit;
-    r.executionTimeMs = 1.5;
+    const limit = q.limit;
+    if (limit != null) r.total(<i64>limit.value);
+    r.executionTimeMs = 2;
     return r;
   }
 }

@@ -1,7 +1,8 @@
-// __PLUGIN_NAME__: answers queries over a small bundled CSV table with filters (eq, ne, contains, gt, lt) and a limit.
+// __PLUGIN_NAME__: answers queries over a small bundled CSV table with filters (eq, ne, contains, gt, lt, gte, lte),
+// an offset and a limit.
 import {
-  DataColumn, DataFilter, DataQuery, DataResult, DataSourcePlugin, JSONValue, PluginContext, registerDataSourcePlugin,
-  reject,
+  Column, DataQuery, DataResult, DataSourcePlugin, JSONValue, PluginContext, QueryFilter, QueryResult, QueryType,
+  registerDataSourcePlugin, reject,
 } from '@mockforge/plugin-sdk';
 import { USERS_CSV } from './data';
 
@@ -9,7 +10,7 @@ import { USERS_CSV } from './data';
 export { mockforge_alloc, mockforge_free, query } from '@mockforge/plugin-sdk/abi';
 
 class Table {
-  columns: DataColumn[] = [];
+  columns: Column[] = [];
   rows: JSONValue[] = [];
 }
 
@@ -31,7 +32,8 @@ function loadTable(csv: string): Table {
     let all = lines.length > 1;
     for (let r = 1; r < lines.length; r++) if (!isNumeric(lines[r].split(',')[c])) { all = false; break; }
     numeric.push(all);
-    t.columns.push(new DataColumn(header[c], all ? 'number' : 'string', false));
+    // Every cell of the bundled table has a value: no column is nullable.
+    t.columns.push(new Column(header[c], all ? 'number' : 'string', false));
   }
   for (let r = 1; r < lines.length; r++) {
     const cells = lines[r].split(',');
@@ -48,10 +50,10 @@ function loadTable(csv: string): Table {
 const TABLE = loadTable(USERS_CSV);
 
 /** null when the filter matches, else why it cannot be applied ('' = does not match). */
-function matches(row: JSONValue, f: DataFilter): string | null {
+function matches(row: JSONValue, f: QueryFilter): string | null {
   const cell = row.get(f.field);
   if (cell == null) return 'unknown field "' + f.field + '"';
-  const op = f.operator;
+  const op = f.operator.length > 0 ? f.operator : 'eq';
   if (cell.isNumber && f.value.isNumber) {
     const a = cell.num, b = f.value.num;
     if (op == 'eq') return a == b ? null : '';
@@ -73,10 +75,17 @@ function matches(row: JSONValue, f: DataFilter): string | null {
 
 class CsvSource extends DataSourcePlugin {
   query(q: DataQuery, ctx: PluginContext): DataResult | null {
-    if (q.queryType != 'select') return reject<DataResult>('this table is read-only: query_type must be select', 'bad_input');
-    const result = new DataResult();
-    result.columns = TABLE.columns;
-    let total = 0;
+    // An absent query_type means the query is inferred: this table only answers reads.
+    const type = q.queryType;
+    if (type != null && type.value != QueryType.Select) {
+      return reject<DataResult>('this table is read-only: query_type must be select', 'bad_input');
+    }
+    const result = new QueryResult();
+    for (let c = 0; c < TABLE.columns.length; c++) result.column(TABLE.columns[c]);
+    const offset = q.offset;
+    const limit = q.limit;
+    const skip: i64 = offset != null ? <i64>offset.value : 0;
+    let total: i64 = 0;
     for (let r = 0; r < TABLE.rows.length; r++) {
       const row = TABLE.rows[r];
       let keep = true;
@@ -89,10 +98,9 @@ class CsvSource extends DataSourcePlugin {
       }
       if (!keep) continue;
       total++;
-      if (q.limit < 0 || result.rows.length < q.limit) result.rows.push(row);
+      if (total > skip && (limit == null || <u64>result.rows.length < limit.value)) result.row(row);
     }
-    result.totalCount = total;
-    return result;
+    return result.total(total);
   }
 }
 

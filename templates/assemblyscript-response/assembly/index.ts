@@ -1,6 +1,7 @@
 // __PLUGIN_NAME__: answers GET /orders/{id} with a generated order, and anything else with 404 — from request data.
 import {
-  JSONValue, PluginContext, ResponseData, ResponsePlugin, ResponseRequest, configGetOr, registerResponsePlugin,
+  JSONValue, MockResponse, PluginContext, ResponseData, ResponsePlugin, ResponseRequest, configGetOr,
+  registerResponsePlugin,
 } from '@mockforge/plugin-sdk';
 
 // The ABI functions MockForge calls: the allocator and generate_response.
@@ -8,8 +9,7 @@ export { mockforge_alloc, mockforge_free, generate_response } from '@mockforge/p
 
 /** The order id from the path parameters, else the last segment of /orders/<id>, else "". */
 function orderId(request: ResponseRequest): string {
-  const fromParams = request.pathParams.get('id');
-  if (fromParams != null) return fromParams.asText();
+  if (request.pathParams.has('id') && request.pathParams.get('id').length > 0) return request.pathParams.get('id');
   const path = request.path.length > 0 ? request.path : request.uri;
   const q = path.indexOf('?');
   const clean = q >= 0 ? path.substring(0, q) : path;
@@ -25,11 +25,12 @@ class OrderResponses extends ResponsePlugin {
       const error = JSONValue.object()
         .setString('error', 'not_found')
         .setString('message', 'no mock for ' + request.method + ' ' + request.uri);
-      return ResponseData.json(404, error);
+      return MockResponse.json(404, error);
     }
-    // Deterministic data from the id, so the same request always gets the same order.
+    // Deterministic data from the id's UTF-8 bytes, so the same request always gets the same order.
+    const bytes = Uint8Array.wrap(String.UTF8.encode(id));
     let seed: i32 = 0;
-    for (let i = 0; i < id.length; i++) seed = (seed * 31 + id.charCodeAt(i)) & 0xffff;
+    for (let i = 0; i < bytes.length; i++) seed = (seed * 31 + <i32>bytes[i]) & 0xffff;
     const items = 1 + (seed % 3);
     const order = JSONValue.object()
       .setString('id', id)
@@ -37,7 +38,7 @@ class OrderResponses extends ResponsePlugin {
       .setNumber('items', <f64>items)
       .setNumber('total', <f64>(items * 1999) / 100)
       .setString('currency', configGetOr('currency', 'EUR'));
-    return ResponseData.json(200, order).header('cache-control', 'no-store').header('x-mock-source', '__PLUGIN_ID__');
+    return MockResponse.json(200, order).header('cache-control', 'no-store').header('x-mock-source', '__PLUGIN_ID__');
   }
 }
 

@@ -1,6 +1,6 @@
 // __PLUGIN_NAME__: template functions MockForge can call from response templates, e.g. {{uuid}}, {{upper name}}.
 import {
-  FunctionDescriptor, JSONValue, PluginContext, TemplatePlugin, reject, registerTemplatePlugin,
+  FunctionDescriptor, JSONValue, PluginContext, TemplateFunction, TemplatePlugin, reject, registerTemplatePlugin,
 } from '@mockforge/plugin-sdk';
 
 // The ABI functions MockForge calls: the allocator and the two template operations.
@@ -30,10 +30,10 @@ function uuid4(): string {
 class MockFunctions extends TemplatePlugin {
   listFunctions(): FunctionDescriptor[] {
     return [
-      new FunctionDescriptor('uuid', 'A random UUID (version 4)', 'string').example('{{uuid}}').impure(),
-      new FunctionDescriptor('upper', 'The text in upper case', 'string')
+      new TemplateFunction('uuid', 'A random UUID (version 4)', 'string').example('{{uuid}}').impure(),
+      new TemplateFunction('upper', 'The text in upper case', 'string')
         .param('text', 'string', 'text to convert').example('{{upper "hello"}} → HELLO'),
-      new FunctionDescriptor('faker_name', 'A random full name', 'string').example('{{faker_name}}').impure(),
+      new TemplateFunction('faker_name', 'A random full name', 'string').example('{{faker_name}}').impure(),
     ];
   }
 
@@ -44,7 +44,7 @@ class MockFunctions extends TemplatePlugin {
       if (args.length != 1 || !args[0].isString) return reject<JSONValue>('upper takes one string argument', 'bad_input');
       return JSONValue.string(args[0].str.toUpperCase());
     }
-    return reject<JSONValue>('unknown function "' + name + '" (this plugin has uuid, upper, faker_name)');
+    return reject<JSONValue>("unknown function '" + name + "' (this plugin has uuid, upper, faker_name)");
   }
 }
 
