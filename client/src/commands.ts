@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import type { CommandSpec, Ctx } from './ctx';
 import { buildPlugin } from './commands/buildPlugin';
+import { generateBindings } from './commands/generateBindings';
+import { startRemotePlugin, stopRemotePlugin } from './commands/remotePlugin';
 import { inspectWasm } from './commands/inspectWasm';
 import { newPlugin } from './commands/newPlugin';
 import { restartServer } from './commands/restartServer';
@@ -11,7 +13,8 @@ import { showBuildLog, showHostLog, showServerLog } from './commands/showLogs';
 import { validateWorkspace } from './commands/validateWorkspace';
 
 export const COMMANDS: readonly CommandSpec[] = [
-  validateWorkspace, newPlugin, buildPlugin, runPlugin, inspectWasm, showHostLog, showServerLog, showBuildLog, restartServer,
+  validateWorkspace, newPlugin, buildPlugin, runPlugin, inspectWasm, generateBindings, startRemotePlugin, stopRemotePlugin,
+  showHostLog, showServerLog, showBuildLog, restartServer,
 ];
 
 export function registerCommands(ctx: Ctx): void {
@@ -22,7 +25,8 @@ export function registerCommands(ctx: Ctx): void {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         ctx.outputs.host.error(`${spec.id}: ${message}`);
-        void vscode.window.showErrorMessage(message);
+        // A command that already showed its error (with actions) says so.
+        if (!(err instanceof Error && 'shown' in err && err.shown === true)) void vscode.window.showErrorMessage(message);
         if (isOptions(args[0])) throw err;
         return undefined;
       }

@@ -5,6 +5,8 @@ import type { Engine } from './engine';
 import type { Outputs } from './outputs';
 import type { Reports } from './reports';
 import type { BuildTasks } from './tasks';
+import type { CodegenProblems } from './codegenProblems';
+import type { RemoteServices } from './remote/services';
 
 export interface Ctx {
   readonly extension: vscode.ExtensionContext;
@@ -13,6 +15,10 @@ export interface Ctx {
   readonly reports: Reports;
   readonly server: ServerConnection;
   readonly tasks: BuildTasks;
+  /** Remote plugin services started from the editor. */
+  readonly remotes: RemoteServices;
+  /** WIT errors of the last Generate Bindings run. */
+  readonly codegenProblems: CodegenProblems;
 }
 
 /** A command module: its id (declared in package.json contributes.commands) and its implementation. */

@@ -14,6 +14,9 @@ import type { PluginExplorer } from './explorer/explorer';
 import { registerTesting } from './testing/register';
 import type { SavedRequestTests } from './testing/controller';
 import { registerDebugging } from './debug/provider';
+import { CodegenProblems } from './codegenProblems';
+import { RemoteServices } from './remote/services';
+import { RemoteStatusItem } from './remote/statusItem';
 
 /** What activate() returns: lets tests and other extensions wait for the language server. */
 export interface MockforgeApi {
@@ -27,6 +30,7 @@ export interface MockforgeApi {
 }
 
 let server: ServerConnection | undefined;
+let remotes: RemoteServices | undefined;
 
 export function activate(context: vscode.ExtensionContext): MockforgeApi {
   const outputs = createOutputs(context);
@@ -37,13 +41,16 @@ export function activate(context: vscode.ExtensionContext): MockforgeApi {
   context.subscriptions.push(server);
   const tasks = new BuildTasks(engine.cliPath, context.asAbsolutePath('dist/build-relay.js'));
   tasks.register(context);
-  const ctx: Ctx = { extension: context, outputs, engine, reports, server, tasks };
+  remotes = new RemoteServices(outputs.host);
+  const codegenProblems = new CodegenProblems();
+  context.subscriptions.push(remotes, codegenProblems);
+  const ctx: Ctx = { extension: context, outputs, engine, reports, server, tasks, remotes, codegenProblems };
   registerCommands(ctx);
   const explorer = registerExplorer(ctx);
   const tests = registerTesting(ctx);
   registerDebugging(ctx);
   registerRequestPanel(ctx);
-  context.subscriptions.push(new StatusBar(server));
+  context.subscriptions.push(new StatusBar(server), new RemoteStatusItem(remotes));
 
   const serverReady = server.start();
   // The failure is already in the status bar and the server's output channel; don't leave it unhandled here.
@@ -52,5 +59,6 @@ export function activate(context: vscode.ExtensionContext): MockforgeApi {
 }
 
 export async function deactivate(): Promise<void> {
-  await server?.stop();
+  // Services started from the editor never outlive it.
+  await Promise.all([server?.stop(), remotes?.stopAll()]);
 }

@@ -9,6 +9,8 @@ export interface ManifestSummary {
   runtime: string;
   toolchain?: string;
   wasmPath?: string;
+  /** remote.dev.command: how the service is started on this machine. */
+  devCommand?: string;
 }
 
 export function summariseManifest(text: string): ManifestSummary {
@@ -22,6 +24,7 @@ export function summariseManifest(text: string): ManifestSummary {
   const plugin = asRecord(root.plugin);
   const wasm = asRecord(root.wasm);
   const build = asRecord(wasm.build);
+  const dev = asRecord(asRecord(root.remote).dev);
   return {
     id: str(plugin.id),
     name: str(plugin.name),
@@ -29,6 +32,7 @@ export function summariseManifest(text: string): ManifestSummary {
     runtime: str(plugin.runtime) ?? 'wasm',
     toolchain: str(build.toolchain),
     wasmPath: str(wasm.path),
+    devCommand: str(dev.command),
   };
 }
 

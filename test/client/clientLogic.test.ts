@@ -47,10 +47,10 @@ test('check summaries count errors and warnings per file from JSON, whatever the
 
 test('manifest summaries survive broken YAML', () => {
   const s = summariseManifest('plugin:\n  id: auth-demo\n  types: [auth]\nwasm:\n  path: build/p.wasm\n  build:\n    toolchain: asc\n');
-  assert.deepEqual(s, { id: 'auth-demo', name: undefined, kinds: ['auth'], runtime: 'wasm', toolchain: 'asc', wasmPath: 'build/p.wasm' });
+  assert.deepEqual(s, { id: 'auth-demo', name: undefined, kinds: ['auth'], runtime: 'wasm', toolchain: 'asc', wasmPath: 'build/p.wasm', devCommand: undefined });
   const broken = summariseManifest('plugin:\n  id: half\n  types: [auth\n');
   assert.equal(broken.runtime, 'wasm');
-  assert.deepEqual(summariseManifest(': : :\n- ['), { id: undefined, name: undefined, kinds: [], runtime: 'wasm', toolchain: undefined, wasmPath: undefined });
+  assert.deepEqual(summariseManifest(': : :\n- ['), { id: undefined, name: undefined, kinds: [], runtime: 'wasm', toolchain: undefined, wasmPath: undefined, devCommand: undefined });
 });
 
 test('the engine runs the real CLI bundle and reports a missing one clearly', async () => {

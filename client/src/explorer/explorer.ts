@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { findPlugins } from '../plugins';
 import { describePlugin, RemoteClients, type PluginNode } from './pluginModel';
+import type { RemoteServices } from '../remote/services';
 
 interface DetailNode {
   readonly detail: string;
@@ -28,7 +29,8 @@ export class PluginExplorer implements vscode.TreeDataProvider<Node>, vscode.Dis
   private debounce: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor() {
+  constructor(private readonly services?: RemoteServices) {
+    if (services) this.disposables.push(services.onDidChange(() => this.refresh()));
     for (const glob of WATCH) {
       const w = vscode.workspace.createFileSystemWatcher(glob);
       const onEvent = (uri: vscode.Uri) => {
@@ -73,7 +75,7 @@ export class PluginExplorer implements vscode.TreeDataProvider<Node>, vscode.Dis
       } catch {
         // deleted between the search and the read: describe what the summary has
       }
-      return describePlugin(p, this.remotes, text);
+      return describePlugin(p, this.remotes, text, this.services);
     }));
   }
 
@@ -94,13 +96,14 @@ export class PluginExplorer implements vscode.TreeDataProvider<Node>, vscode.Dis
     }
     const item = new vscode.TreeItem(node.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.plugin;
-    item.description = `${node.runtimeLabel}${node.build && node.build.state !== 'fresh' ? ` · ${node.build.state}` : ''}`;
+    item.description = `${node.runtimeLabel}${node.build && node.build.state !== 'fresh' ? ` · ${node.build.state}` : ''}${serviceLabel(node)}`;
     item.tooltip = new vscode.MarkdownString(
       `**${node.name ?? node.id}** — ${vscode.workspace.asRelativePath(node.manifest)}\n\n` +
       `runtime: ${node.runtimeLabel}  \nkinds: ${node.kinds.join(', ') || 'none'}` +
       (node.build ? `  \nbuild: ${node.build.state}` : '') + (node.problem ? `\n\n⚠ ${node.problem}` : ''));
     item.iconPath = new vscode.ThemeIcon(node.problem ? 'warning' : node.runtime === 'remote' ? 'cloud' : node.runtime === 'pyodide' ? 'snake' : 'package');
-    item.contextValue = `mockforge.plugin.${node.runtime}`;
+    // remote plugins: `.dev` when the editor can start the service, `.running` while it runs (Start/Stop menus).
+    item.contextValue = `mockforge.plugin.${node.runtime}${node.devCommand ? '.dev' : ''}${node.service?.state === 'running' ? '.running' : ''}`;
     item.resourceUri = node.manifest;
     return item;
   }
@@ -113,8 +116,18 @@ export class PluginExplorer implements vscode.TreeDataProvider<Node>, vscode.Dis
   }
 }
 
+function serviceLabel(n: PluginNode): string {
+  if (n.service?.state === 'starting') return ' · starting…';
+  if (n.service?.state === 'running') return ` · started (pid ${n.service.pid ?? '?'})`;
+  return '';
+}
+
 function details(n: PluginNode): DetailNode[] {
   const out: DetailNode[] = [{ detail: 'runtime', label: `Runtime: ${n.runtimeLabel}`, icon: 'server-environment', tooltip: n.endpoint }];
+  if (n.devCommand) {
+    const state = n.service?.state === 'running' ? `running (pid ${n.service.pid ?? '?'})` : n.service?.state === 'starting' ? 'starting…' : 'not started from the editor';
+    out.push({ detail: 'service', label: `Service: ${state}`, icon: n.service?.state === 'running' ? 'radio-tower' : 'debug-stop', tooltip: `remote.dev.command: ${n.devCommand}` });
+  }
   out.push({ detail: 'kinds', label: `Kinds: ${n.kinds.join(', ') || 'none declared'}`, icon: 'symbol-interface' });
   if (n.build && n.modulePath) {
     const rel = path.relative(n.plugin, n.modulePath);

@@ -7,6 +7,7 @@ import { buildStatus, type BuildStatus } from './buildStatus';
 import { inspectModule, remoteLabel, wasmLabel, type ModuleFacts } from './runtimeLabel';
 import { readManifest } from '../../../host/src/manifest/read';
 import { createRemoteRuntime, type HealthStatus, type RemoteRuntime } from '../../../host/src/remote/index';
+import type { RemoteServices } from '../remote/services';
 
 export interface PluginNode {
   /** The plugin folder. Named `plugin` so the built-in Build/Run commands accept the node itself as their options. */
@@ -24,6 +25,10 @@ export interface PluginNode {
   readonly protocol?: string;
   readonly endpoint?: string;
   readonly health?: HealthStatus;
+  /** remote.dev.command, when the editor can start the service. */
+  readonly devCommand?: string;
+  /** The service started from the editor (Start Remote Plugin), while it runs or starts. */
+  readonly service?: { state: 'starting' } | { state: 'running'; pid: number | undefined };
   /** Why the runtime facts could not be read (bad remote section, …). */
   readonly problem?: string;
 }
@@ -62,7 +67,7 @@ export class RemoteClients {
   }
 }
 
-export async function describePlugin(p: WorkspacePlugin, remotes: RemoteClients, manifestText: string): Promise<PluginNode> {
+export async function describePlugin(p: WorkspacePlugin, remotes: RemoteClients, manifestText: string, services?: RemoteServices): Promise<PluginNode> {
   const base = { plugin: p.dir, manifest: p.manifest, id: p.id ?? path.basename(p.dir), name: p.name, runtime: p.runtime, kinds: p.kinds };
   if (p.runtime === 'wasm') {
     const modulePath = p.wasmPath ? path.resolve(p.dir, p.wasmPath) : undefined;
@@ -75,7 +80,9 @@ export async function describePlugin(p: WorkspacePlugin, remotes: RemoteClients,
       const client = await remotes.get(p.dir, p.manifest.fsPath, manifestText);
       const health = await client.checkHealth();
       const endpoint = `${client.config.endpoint.origin}${client.config.basePath}`;
-      return { ...base, runtimeLabel: remoteLabel(client.config.protocol, health), protocol: client.config.protocol, endpoint, health };
+      const running = services?.get(p.dir);
+      const service = running ? { state: 'running' as const, pid: running.pid } : services?.isStarting(p.dir) ? { state: 'starting' as const } : undefined;
+      return { ...base, runtimeLabel: remoteLabel(client.config.protocol, health), protocol: client.config.protocol, endpoint, health, devCommand: client.config.dev?.command, service };
     } catch (err) {
       return { ...base, runtimeLabel: 'remote · misconfigured', problem: (err as Error).message };
     }
