@@ -145,7 +145,7 @@ async function measure(quick: boolean): Promise<BenchResult[]> {
     const text = next();
     const position = remotePosition(text);
     const doc = TextDocument.create(uri, 'yaml', 1, text);
-    service.diagnostics!(doc);
+    await service.diagnostics!(doc);
     const completion = await sample(() => manifestCompletion(parseManifest(text, uri), position), n);
     const crow: BenchResult = { name: `manifest completion inside remote:, ${size} lines`, unit: 'ms', p50: completion.p50, p95: completion.p95, p99: completion.p99, target: 'p95 ≤ 10 ms and ≥ 3× faster than peer' };
     if (typeof peer !== 'string') {

@@ -94,7 +94,7 @@ export const checkCommand: Command = {
     for (const file of targets.manifests) {
       let diagnostics;
       try {
-        diagnostics = checkManifestFile(file);
+        diagnostics = await checkManifestFile(file);
       } catch (err) {
         throw new InputError(`cannot read ${file}: ${(err as Error).message}`);
       }

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseManifest } from './parse';
-import { manifestDiagnostics } from './validate';
+import { manifestDiagnosticsAsync } from './validate';
 import type { ManifestDiagnostic } from './diagnostic';
 
 /** Throws the fs error when the file cannot be read. */
-export function checkManifestFile(path: string): ManifestDiagnostic[] {
+export async function checkManifestFile(path: string): Promise<ManifestDiagnostic[]> {
   const full = resolve(path);
   const text = readFileSync(full, 'utf8');
-  return manifestDiagnostics(parseManifest(text, pathToFileURL(full).href), { dir: dirname(full) });
+  return manifestDiagnosticsAsync(parseManifest(text, pathToFileURL(full).href), { dir: dirname(full) });
 }

@@ -28,6 +28,7 @@ export const CODES = {
   inlineSecret: 'manifest/inline-secret',
   notBuilt: 'manifest/not-built',
   missingExport: 'manifest/missing-export',
+  componentWorld: 'manifest/component-world',
   missingCapability: 'manifest/missing-capability',
   toolchainSource: 'manifest/toolchain-source',
   missingFile: 'manifest/missing-file',

@@ -6,7 +6,7 @@ import type { CodeActionParams, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageFeatures } from '../lsp/features';
 import { parseManifest, type ManifestDocument } from './parse';
-import { manifestDiagnostics } from './validate';
+import { manifestDiagnostics, manifestDiagnosticsAsync } from './validate';
 import { manifestCompletion } from './completion';
 import { manifestHover } from './hover';
 import { manifestCodeActions } from './actions';
@@ -37,12 +37,15 @@ export interface ManifestService extends LanguageFeatures {
   /** Parse (cached per uri + text) — every feature below reuses it. */
   parse(text: string, uri: string): ManifestDocument;
   validate(text: string, uri: string): ManifestDiagnostic[];
+  /** validate after loading the world of a built component (what the editor and `check` use). */
+  validateAsync(text: string, uri: string): Promise<ManifestDiagnostic[]>;
 }
 
 export function createManifestService(options: ManifestServiceOptions = {}): ManifestService {
   const fs = options.fs ?? nodeFileSystem;
   const parse = (d: TextDocument) => parseManifest(d.getText(), d.uri);
   const validate = (text: string, uri: string) => manifestDiagnostics(parseManifest(text, uri), { dir: directoryOf(uri), fs });
+  const validateAsync = (text: string, uri: string) => manifestDiagnosticsAsync(parseManifest(text, uri), { dir: directoryOf(uri), fs });
   return {
     id: 'manifest',
     handles: (d) => d.languageId === 'mockforge-manifest' || isManifestUri(d.uri),
@@ -55,7 +58,8 @@ export function createManifestService(options: ManifestServiceOptions = {}): Man
     },
     parse: (text, uri) => parseManifest(text, uri),
     validate,
-    diagnostics: (d) => validate(d.getText(), d.uri),
+    validateAsync,
+    diagnostics: (d) => validateAsync(d.getText(), d.uri),
     completion: (d, position: Position) => manifestCompletion(parse(d), position, { dir: directoryOf(d.uri), fs }),
     hover: (d, position: Position) => manifestHover(parse(d), position),
     codeActions: (d, params: CodeActionParams) => manifestCodeActions(d.uri, validate(d.getText(), d.uri), params),

@@ -9,6 +9,7 @@ import { detectLegacy } from './legacy';
 import { migrateManifest } from './migrate';
 import { keyRange, documentStartRange, locateInSyntaxTree } from './paths';
 import { RULES, FILE_RULES } from './rules';
+import { loadArtifacts } from './rules/artifact';
 import type { RuleContext } from './rules/context';
 import { nodeFileSystem, type ManifestFileSystem } from './fs';
 
@@ -89,4 +90,10 @@ export function manifestDiagnostics(doc: ManifestDocument, options: ValidateOpti
   const ctx = contextOf(doc, options);
   const files = FILE_RULES.flatMap((rule) => rule(ctx));
   return files.length ? [...text, ...files].sort(byPosition) : text;
+}
+
+/** manifestDiagnostics after loading what only async readers can provide (the world of a built component). */
+export async function manifestDiagnosticsAsync(doc: ManifestDocument, options: ValidateOptions = {}): Promise<ManifestDiagnostic[]> {
+  await loadArtifacts(doc.value, options.dir, options.fs ?? nodeFileSystem);
+  return manifestDiagnostics(doc, options);
 }

@@ -8,6 +8,7 @@ import { BUILD_COMMAND } from '../../lsp/protocol';
 import type { ManifestFileSystem } from '../fs';
 import { get, runtimeOf, valueAt, type Rule, type RuleContext } from './context';
 import { outboundAllowed } from './capabilities';
+import { componentWorldOf, loadComponentWorld } from '../component-world';
 
 interface ModuleShape {
   kind: 'core' | 'component' | 'invalid';
@@ -65,7 +66,7 @@ function moduleChecks(ctx: RuleContext, dir: string, rel: string): ManifestDiagn
     out.push(diag(rangeOf(), Severity.Error, CODES.missingExport, `\`${rel}\` is not a valid WebAssembly module — rebuild it`));
     return out;
   }
-  if (shape.kind !== 'core') return out;
+  if (shape.kind === 'component') return [...out, ...componentChecks(ctx, file, rel, rangeOf)];
   const exports = new Set(shape.exports);
   // A command-mode module (_start only) answers every operation over stdin/stdout.
   const commandMode = exports.has('_start') && !shape.exports.some((e) => e in LEGACY_EXPORT_ALIASES || Object.values(OPERATIONS_BY_KIND).some((ops) => ops.includes(e as Operation)));
@@ -96,6 +97,39 @@ function moduleChecks(ctx: RuleContext, dir: string, rel: string): ManifestDiagn
       { fixes: edit ? [{ title: 'Add capability `filesystem.allow_read: true`', edits: [edit] }] : [] }));
   }
   return out;
+}
+
+const witName = (op: string) => op.replace(/_/g, '-');
+const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(', ');
+
+/** A component: its world (read by jco, loaded beforehand by loadArtifacts) must export the interface of every kind. */
+function componentChecks(ctx: RuleContext, file: string, rel: string, rangeOf: () => ReturnType<typeof valueAt>): ManifestDiagnostic[] {
+  const reading = componentWorldOf(ctx.fs, file);
+  if (!reading) return [];
+  if ('error' in reading) {
+    return [diag(rangeOf(), Severity.Error, CODES.componentWorld, `\`${rel}\` is a component whose WIT cannot be read (${reading.error}) — rebuild it`)];
+  }
+  const { world, model } = reading;
+  const out = world.problems.map((p) => diag(rangeOf(), Severity.Error, CODES.componentWorld, `the component \`${rel}\` ${p}`));
+  const types = get(ctx.root, ['plugin', 'types']);
+  if (!Array.isArray(types)) return out;
+  const [ns] = model.package.split('@');
+  types.forEach((kind, i) => {
+    const ops = OPERATIONS_BY_KIND[kind as PluginKind];
+    if (!ops || world.interfaces.includes(kind as string)) return;
+    const exported = world.exports.length ? `it exports ${list(world.exports)}` : 'it exports nothing';
+    out.push(diag(valueAt(ctx, ['plugin', 'types', i]), Severity.Error, CODES.missingExport,
+      `\`${kind}\` needs the operation${ops.length > 1 ? 's' : ''} ${list(ops.map(witName))} of interface \`${ns}/${kind}@${model.version}\`, ` +
+      `which the world of ${rel} does not export (${exported})`));
+  });
+  return out;
+}
+
+/** Loads what the synchronous rules need from files but can only be read asynchronously (a component's world). */
+export async function loadArtifacts(root: unknown, dir: string | undefined, fs: ManifestFileSystem): Promise<void> {
+  const wasmPath = get(root, ['wasm', 'path']);
+  if (!dir || typeof wasmPath !== 'string' || wasmPath === '' || runtimeOf(root as Record<string, unknown>) !== 'wasm') return;
+  await loadComponentWorld(fs, resolve(dir, wasmPath));
 }
 
 const SOURCE_EXTENSIONS: Record<string, string[]> = {
