@@ -3,10 +3,13 @@ package mockforge
 import (
 	"encoding/json"
 	"errors"
+
+	"github.com/mockforge/plugin-studio/sdk/go/wire"
 )
 
 // The ABI-independent part of every call: request bytes in, reply envelope bytes out. The wasm exports
 // (abi_*.go) and the command-mode runner only move bytes; this file is what the native unit tests exercise.
+// Requests are read into, and results written from, the generated wire types (package wire).
 
 type envelopeError struct {
 	Code    string `json:"code"`
@@ -20,18 +23,15 @@ type envelope struct {
 }
 
 func okReply(result any) []byte {
-	b, err := json.Marshal(envelope{Success: true, Result: result})
+	b, err := Marshal(envelope{Success: true, Result: result})
 	if err != nil {
 		return errorReply("plugin_error", "cannot encode the result as JSON: "+err.Error())
-	}
-	if result == nil { // keep "result": null explicit
-		return []byte(`{"success":true,"result":null}`)
 	}
 	return b
 }
 
 func errorReply(code, message string) []byte {
-	b, _ := json.Marshal(envelope{Success: false, Error: &envelopeError{Code: code, Message: message}})
+	b, _ := Marshal(envelope{Success: false, Error: &envelopeError{Code: code, Message: message}})
 	return b
 }
 
@@ -75,10 +75,7 @@ func handleAuthenticate(input []byte) []byte {
 	if authPlugin == nil {
 		return notRegistered("Auth")
 	}
-	var req struct {
-		Context     PluginContext   `json:"context"`
-		Credentials AuthCredentials `json:"credentials"`
-	}
+	var req wire.AuthenticateRequest
 	if bad := decode(input, &req); bad != nil {
 		return bad
 	}
@@ -89,9 +86,6 @@ func handleAuthenticate(input []byte) []byte {
 	if res == nil {
 		return errorReply("plugin_error", "Authenticate returned neither a result nor an error")
 	}
-	if res.Claims == nil {
-		res.Claims = map[string]any{}
-	}
 	return okReply(res)
 }
 
@@ -99,30 +93,14 @@ func handleListFunctions() []byte {
 	if templatePlugin == nil {
 		return notRegistered("Template")
 	}
-	fns := templatePlugin.ListFunctions()
-	if fns == nil {
-		fns = []FunctionDescriptor{}
-	}
-	for i := range fns {
-		if fns[i].Parameters == nil {
-			fns[i].Parameters = []FunctionParameter{}
-		}
-		if fns[i].Examples == nil {
-			fns[i].Examples = []string{}
-		}
-	}
-	return okReply(fns)
+	return okReply(wire.FunctionList{Functions: templatePlugin.ListFunctions()})
 }
 
 func handleExecuteFunction(input []byte) []byte {
 	if templatePlugin == nil {
 		return notRegistered("Template")
 	}
-	var req struct {
-		FunctionName string            `json:"function_name"`
-		Args         []json.RawMessage `json:"args"`
-		Context      PluginContext     `json:"context"`
-	}
+	var req wire.ExecuteFunctionRequest
 	if bad := decode(input, &req); bad != nil {
 		return bad
 	}
@@ -133,17 +111,18 @@ func handleExecuteFunction(input []byte) []byte {
 	if err != nil {
 		return failure(err)
 	}
-	return okReply(value)
+	encoded, err := Marshal(value)
+	if err != nil {
+		return errorReply("plugin_error", "cannot encode the function's value as JSON: "+err.Error())
+	}
+	return okReply(wire.FunctionResult{Result: encoded})
 }
 
 func handleGenerateResponse(input []byte) []byte {
 	if responsePlugin == nil {
 		return notRegistered("Response")
 	}
-	var req struct {
-		Context PluginContext   `json:"context"`
-		Request ResponseRequest `json:"request"`
-	}
+	var req wire.GenerateResponseRequest
 	if bad := decode(input, &req); bad != nil {
 		return bad
 	}
@@ -161,15 +140,9 @@ func handleQuery(input []byte) []byte {
 	if dataSourcePlugin == nil {
 		return notRegistered("DataSource")
 	}
-	var req struct {
-		Query   DataQuery     `json:"query"`
-		Context PluginContext `json:"context"`
-	}
+	var req wire.QueryRequest
 	if bad := decode(input, &req); bad != nil {
 		return bad
-	}
-	if req.Query.QueryType == "" {
-		req.Query.QueryType = "select"
 	}
 	res, err := dataSourcePlugin.Query(&req.Query, &req.Context)
 	if err != nil {
@@ -177,12 +150,6 @@ func handleQuery(input []byte) []byte {
 	}
 	if res == nil {
 		return errorReply("plugin_error", "Query returned neither a result nor an error")
-	}
-	if res.Rows == nil {
-		res.Rows = []map[string]any{}
-	}
-	if res.Columns == nil {
-		res.Columns = []DataColumn{}
 	}
 	return okReply(res)
 }

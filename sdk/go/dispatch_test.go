@@ -44,16 +44,17 @@ type tokenAuth struct{}
 
 func (tokenAuth) Authenticate(ctx *PluginContext, cred *AuthCredentials) (*AuthResult, error) {
 	secret, _ := ConfigGet("token")
-	if cred.Token == "explode" {
+	token := Deref(cred.Token)
+	if token == "explode" {
 		return nil, &Error{Code: "bad_input", Message: "explosive token"}
 	}
-	if cred.Token == "oops" {
+	if token == "oops" {
 		return nil, errors.New("database down")
 	}
-	if cred.Token != secret {
+	if token != secret {
 		return Deny("invalid token"), nil
 	}
-	Log(LevelInfo, "ok for %s", ctx.Header("x-user"))
+	Log(LevelInfo, "ok for %s", Header(ctx.Headers, "x-user"))
 	return Allow("u1", map[string]any{"role": "admin"}), nil
 }
 
@@ -64,7 +65,7 @@ func TestAuthenticate(t *testing.T) {
 	ExportAuthPlugin(tokenAuth{})
 
 	good := Dispatch("authenticate", []byte(`{"context":{"method":"GET","uri":"/","headers":{"X-User":"ann"}},"credentials":{"type":"bearer","token":"s3cret"}}`))
-	want := `{"success":true,"result":{"authenticated":true,"user_id":"u1","claims":{"role":"admin"}}}`
+	want := `{"success":true,"result":{"authenticated":true,"user_id":"u1","claims":{"role":"admin"},"metadata":{}}}`
 	if string(good) != want {
 		t.Fatalf("got %s\nwant %s", good, want)
 	}
@@ -72,7 +73,7 @@ func TestAuthenticate(t *testing.T) {
 		t.Fatalf("logs %v", h.logs)
 	}
 	bad := Dispatch("authenticate", []byte(`{"credentials":{"type":"bearer","token":"nope"}}`))
-	if string(bad) != `{"success":true,"result":{"authenticated":false,"user_id":"","claims":{},"error_message":"invalid token"}}` {
+	if string(bad) != `{"success":true,"result":{"authenticated":false,"claims":{},"metadata":{},"error_message":"invalid token"}}` {
 		t.Fatalf("got %s", bad)
 	}
 }
@@ -82,8 +83,8 @@ func TestErrorsBecomeEnvelopes(t *testing.T) {
 	withHost(t, &fakeHost{config: map[string]string{}})
 	ExportAuthPlugin(tokenAuth{})
 	cases := map[string]string{
-		`{"credentials":{"token":"explode"}}`: `{"success":false,"error":{"code":"bad_input","message":"explosive token"}}`,
-		`{"credentials":{"token":"oops"}}`:    `{"success":false,"error":{"code":"plugin_error","message":"database down"}}`,
+		`{"credentials":{"type":"bearer","token":"explode"}}`: `{"success":false,"error":{"code":"bad_input","message":"explosive token"}}`,
+		`{"credentials":{"type":"bearer","token":"oops"}}`:    `{"success":false,"error":{"code":"plugin_error","message":"database down"}}`,
 	}
 	for in, want := range cases {
 		if got := string(Dispatch("authenticate", []byte(in))); got != want {
@@ -119,11 +120,11 @@ func TestTemplate(t *testing.T) {
 	reset(t)
 	ExportTemplatePlugin(funcs{})
 	list := string(Dispatch("list_functions", nil))
-	want := `{"success":true,"result":[{"name":"upper","description":"Upper-cases","parameters":[{"name":"s","param_type":"string","description":"","required":true}],"return_type":"string","examples":[],"pure":true}]}`
+	want := `{"success":true,"result":{"functions":[{"name":"upper","description":"Upper-cases","parameters":[{"name":"s","param_type":"string","description":"","required":true,"var_args":false}],"return_type":"string","examples":[],"pure":true}]}}`
 	if list != want {
 		t.Fatalf("got %s", list)
 	}
-	if got := string(Dispatch("execute_function", []byte(`{"function_name":"upper","args":["héllo ✓"]}`))); got != `{"success":true,"result":"HÉLLO ✓"}` {
+	if got := string(Dispatch("execute_function", []byte(`{"function_name":"upper","args":["héllo ✓"]}`))); got != `{"success":true,"result":{"result":"HÉLLO ✓"}}` {
 		t.Fatalf("got %s", got)
 	}
 	if got := string(Dispatch("template_function", []byte(`{"function_name":"upper","args":[1]}`))); !strings.Contains(got, `"bad_input"`) {
@@ -141,7 +142,7 @@ func TestResponseBodyIsBase64(t *testing.T) {
 	reset(t)
 	ExportResponsePlugin(echoResponse{})
 	got := string(Dispatch("generate_response", []byte(`{"context":{},"request":{"method":"GET","uri":"/a","path":"/a"}}`)))
-	want := `{"success":true,"result":{"status_code":201,"headers":{},"body":"eyJwYXRoIjoiL2EifQ==","content_type":"application/json"}}`
+	want := `{"success":true,"result":{"status_code":201,"headers":{},"body":"eyJwYXRoIjoiL2EifQ==","content_type":"application/json","metadata":{},"custom":{}}}`
 	if got != want {
 		t.Fatalf("got %s\nwant %s", got, want)
 	}
@@ -152,13 +153,17 @@ type rows struct{}
 func (rows) Query(q *DataQuery, ctx *PluginContext) (*DataResult, error) {
 	n := 3
 	if q.Limit != nil {
-		n = *q.Limit
+		n = int(*q.Limit)
 	}
-	out := &DataResult{Columns: []DataColumn{{Name: "id", DataType: "integer"}}}
+	out := &DataResult{Columns: []ColumnInfo{{Name: "id", DataType: "integer"}}}
 	for i := 0; i < n; i++ {
-		out.Rows = append(out.Rows, map[string]any{"id": i})
+		row, err := Row(map[string]any{"id": i})
+		if err != nil {
+			return nil, err
+		}
+		out.Rows = append(out.Rows, row)
 	}
-	out.TotalCount = 3
+	out.TotalCount = Count(3)
 	return out, nil
 }
 
@@ -166,7 +171,7 @@ func TestQueryLimit(t *testing.T) {
 	reset(t)
 	ExportDataSourcePlugin(rows{})
 	got := string(Dispatch("query", []byte(`{"query":{"query":"all","limit":2},"context":{}}`)))
-	want := `{"success":true,"result":{"rows":[{"id":0},{"id":1}],"columns":[{"name":"id","data_type":"integer","nullable":false}],"total_count":3,"execution_time_ms":0}}`
+	want := `{"success":true,"result":{"rows":[{"values":{"id":0},"metadata":{}},{"values":{"id":1},"metadata":{}}],"columns":[{"name":"id","data_type":"integer","nullable":false}],"total_count":3,"execution_time_ms":0,"metadata":{}}}`
 	if got != want {
 		t.Fatalf("got %s", got)
 	}
@@ -196,5 +201,28 @@ func TestPackRoundTrip(t *testing.T) {
 		if p != c.ptr || uint32(l) != c.len {
 			t.Errorf("pack(%d,%d) → %d,%d", c.ptr, c.len, p, l)
 		}
+	}
+}
+
+func TestWrongWireTypeIsBadInput(t *testing.T) {
+	reset(t)
+	withHost(t, &fakeHost{config: map[string]string{}})
+	ExportAuthPlugin(tokenAuth{})
+	ExportResponsePlugin(echoResponse{})
+	for op, in := range map[string]string{
+		"authenticate":      `{"credentials":{"type":7}}`,
+		"generate_response": `{"context":{"body":"not base64!"},"request":{}}`,
+	} {
+		got := decodeReply(t, Dispatch(op, []byte(in)))
+		if got["success"] != false || got["error"].(map[string]any)["code"] != "bad_input" {
+			t.Errorf("%s %s: %v", op, in, got)
+		}
+	}
+}
+
+func TestMarshalKeepsHTMLCharacters(t *testing.T) {
+	b, err := Marshal(map[string]string{"m": "<a> & <b>"})
+	if err != nil || string(b) != `{"m":"<a> & <b>"}` {
+		t.Fatalf("got %s %v", b, err)
 	}
 }

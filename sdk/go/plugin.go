@@ -16,6 +16,7 @@ type AuthPlugin interface {
 // TemplatePlugin provides template functions.
 type TemplatePlugin interface {
 	ListFunctions() []FunctionDescriptor
+	// ExecuteFunction returns the function's value; the SDK sends it as {"result": value}.
 	ExecuteFunction(name string, args []json.RawMessage, ctx *PluginContext) (any, error)
 }
 

@@ -10,22 +10,30 @@ import (
 	_ "github.com/mockforge/plugin-studio/sdk/go/export/auth"
 )
 
+// setting is a configuration value, or fallback when it is unset or empty.
+func setting(key, fallback string) string {
+	if v, ok := mockforge.ConfigGet(key); ok && v != "" {
+		return v
+	}
+	return fallback
+}
+
 type tokenAuth struct{}
 
 func (tokenAuth) Authenticate(ctx *mockforge.PluginContext, cred *mockforge.AuthCredentials) (*mockforge.AuthResult, error) {
-	secret, ok := mockforge.ConfigGet("token")
-	if !ok || secret == "" {
+	secret := setting("token", "")
+	if secret == "" {
 		return mockforge.Deny("the plugin has no `token` configured"), nil
 	}
 	// MockForge passes the parsed credentials; fall back to the raw headers for clients that send an API key.
-	presented, method := cred.Token, cred.Type
+	presented, method := mockforge.Deref(cred.Token), cred.Type
 	if method == "" {
 		method = "bearer"
 	}
 	if presented == "" {
-		if key := ctx.Header("X-API-Key"); key != "" {
+		if key := mockforge.Header(ctx.Headers, "X-API-Key"); key != "" {
 			presented, method = key, "api_key"
-		} else if authz := ctx.Header("Authorization"); strings.HasPrefix(authz, "Bearer ") {
+		} else if authz := mockforge.Header(ctx.Headers, "Authorization"); strings.HasPrefix(authz, "Bearer ") {
 			presented = strings.TrimPrefix(authz, "Bearer ")
 		}
 	}
@@ -35,7 +43,7 @@ func (tokenAuth) Authenticate(ctx *mockforge.PluginContext, cred *mockforge.Auth
 	if subtle.ConstantTimeCompare([]byte(presented), []byte(secret)) != 1 {
 		return mockforge.Deny("invalid token"), nil
 	}
-	user := mockforge.ConfigGetOr("user_id", "demo-user")
+	user := setting("user_id", "demo-user")
 	mockforge.Log(mockforge.LevelInfo, "authenticated %s for %s %s", user, ctx.Method, ctx.URI)
 	return mockforge.Allow(user, map[string]any{
 		"sub":         user,

@@ -15,8 +15,8 @@ func TestAuthenticate(t *testing.T) {
 		cred mockforge.AuthCredentials
 		ok   bool
 	}{
-		{"bearer", mockforge.PluginContext{}, mockforge.AuthCredentials{Type: "bearer", Token: "letmein"}, true},
-		{"wrong", mockforge.PluginContext{}, mockforge.AuthCredentials{Type: "bearer", Token: "guess"}, false},
+		{"bearer", mockforge.PluginContext{}, mockforge.AuthCredentials{Type: "bearer", Token: ptr("letmein")}, true},
+		{"wrong", mockforge.PluginContext{}, mockforge.AuthCredentials{Type: "bearer", Token: ptr("guess")}, false},
 		{"api key header", mockforge.PluginContext{Headers: map[string]string{"x-api-key": "letmein"}}, mockforge.AuthCredentials{}, true},
 		{"nothing", mockforge.PluginContext{}, mockforge.AuthCredentials{}, false},
 	}
@@ -26,10 +26,12 @@ func TestAuthenticate(t *testing.T) {
 			t.Fatalf("%s: %v", c.name, err)
 		}
 		if res.Authenticated != c.ok {
-			t.Errorf("%s: authenticated = %v, want %v (%s)", c.name, res.Authenticated, c.ok, res.ErrorMessage)
+			t.Errorf("%s: authenticated = %v, want %v (%s)", c.name, res.Authenticated, c.ok, mockforge.Deref(res.ErrorMessage))
 		}
-		if c.ok && res.UserID != "ann" {
-			t.Errorf("%s: user_id = %q", c.name, res.UserID)
+		if c.ok && mockforge.Deref(res.UserID) != "ann" {
+			t.Errorf("%s: user_id = %q", c.name, mockforge.Deref(res.UserID))
 		}
 	}
 }
+
+func ptr(s string) *string { return &s }

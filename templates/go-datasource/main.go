@@ -1,10 +1,11 @@
 // __PLUGIN_NAME__: answers queries over a small CSV table embedded in the module (users.csv), with filters
-// (eq, ne, contains, gt, lt, gte, lte) and a limit.
+// (eq, ne, contains, gt, lt, gte, lte), an offset and a limit.
 package main
 
 import (
 	_ "embed"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,7 +19,7 @@ import (
 var usersCSV string
 
 type table struct {
-	columns []mockforge.DataColumn
+	columns []mockforge.ColumnInfo
 	rows    []map[string]any
 }
 
@@ -42,7 +43,8 @@ func loadTable(text string) (*table, error) {
 		if numeric[c] {
 			kind = "number"
 		}
-		t.columns = append(t.columns, mockforge.DataColumn{Name: name, DataType: kind})
+		// Every cell of the bundled table has a value: no column is nullable.
+		t.columns = append(t.columns, mockforge.ColumnInfo{Name: name, DataType: kind, Nullable: false})
 	}
 	for _, r := range body {
 		row := map[string]any{}
@@ -61,7 +63,7 @@ func loadTable(text string) (*table, error) {
 var users, usersErr = loadTable(usersCSV)
 
 // matches reports whether row passes f, or an error when f cannot be applied.
-func matches(row map[string]any, f mockforge.DataFilter) (bool, error) {
+func matches(row map[string]any, f mockforge.QueryFilter) (bool, error) {
 	cell, ok := row[f.Field]
 	if !ok {
 		return false, &mockforge.Error{Code: "bad_input", Message: fmt.Sprintf("unknown field %q", f.Field)}
@@ -70,8 +72,14 @@ func matches(row map[string]any, f mockforge.DataFilter) (bool, error) {
 	if op == "" {
 		op = "eq"
 	}
+	var value any
+	if len(f.Value) > 0 {
+		if err := json.Unmarshal(f.Value, &value); err != nil {
+			return false, &mockforge.Error{Code: "bad_input", Message: fmt.Sprintf("filter value for %q is not JSON", f.Field)}
+		}
+	}
 	a, aNum := cell.(float64)
-	b, bNum := f.Value.(float64)
+	b, bNum := value.(float64)
 	if aNum && bNum {
 		switch op {
 		case "eq":
@@ -88,7 +96,7 @@ func matches(row map[string]any, f mockforge.DataFilter) (bool, error) {
 			return a <= b, nil
 		}
 	} else {
-		as, bs := text(cell), text(f.Value)
+		as, bs := text(cell), text(value)
 		switch op {
 		case "eq":
 			return as == bs, nil
@@ -105,14 +113,18 @@ func matches(row map[string]any, f mockforge.DataFilter) (bool, error) {
 	return false, &mockforge.Error{Code: "bad_input", Message: fmt.Sprintf("unsupported operator %q for field %q", op, f.Field)}
 }
 
+// text is a value as the other SDKs print it: strings as they are, numbers without a fraction when whole, null as "null".
 func text(v any) string {
 	switch x := v.(type) {
 	case string:
 		return x
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
+	case nil:
+		return "null"
 	}
-	return fmt.Sprint(v)
+	b, _ := mockforge.Marshal(v)
+	return string(b)
 }
 
 type csvSource struct{}
@@ -121,10 +133,12 @@ func (csvSource) Query(q *mockforge.DataQuery, ctx *mockforge.PluginContext) (*m
 	if usersErr != nil {
 		return nil, usersErr
 	}
-	if q.QueryType != "select" {
+	// An absent query_type means the query is inferred: this table only answers reads.
+	if q.QueryType != nil && *q.QueryType != "select" {
 		return nil, &mockforge.Error{Code: "bad_input", Message: "this table is read-only: query_type must be select"}
 	}
-	out := &mockforge.DataResult{Columns: users.columns, Rows: []map[string]any{}}
+	out := &mockforge.DataResult{Columns: users.columns, Rows: []mockforge.DataRow{}}
+	found := 0
 	for _, row := range users.rows {
 		keep := true
 		for _, f := range q.Filters {
@@ -140,11 +154,19 @@ func (csvSource) Query(q *mockforge.DataQuery, ctx *mockforge.PluginContext) (*m
 		if !keep {
 			continue
 		}
-		out.TotalCount++
-		if q.Limit == nil || len(out.Rows) < *q.Limit {
-			out.Rows = append(out.Rows, row)
+		found++
+		if q.Offset != nil && uint64(found) <= *q.Offset {
+			continue
+		}
+		if q.Limit == nil || uint64(len(out.Rows)) < *q.Limit {
+			r, err := mockforge.Row(row)
+			if err != nil {
+				return nil, err
+			}
+			out.Rows = append(out.Rows, r)
 		}
 	}
+	out.TotalCount = mockforge.Count(found)
 	return out, nil
 }
 

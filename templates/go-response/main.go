@@ -18,6 +18,11 @@ type order struct {
 	Currency string  `json:"currency"`
 }
 
+type notFound struct {
+	Error   string `json:"error"`
+	Message string `json:"message"`
+}
+
 // orderID is the id path parameter, else the last segment of /orders/<id>, else "".
 func orderID(req *mockforge.ResponseRequest) string {
 	if id := req.PathParams["id"]; id != "" {
@@ -40,7 +45,8 @@ type orders struct{}
 func (orders) GenerateResponse(ctx *mockforge.PluginContext, req *mockforge.ResponseRequest) (*mockforge.ResponseData, error) {
 	id := orderID(req)
 	if req.Method != "GET" || id == "" {
-		return mockforge.JSONResponse(404, map[string]string{"error": "not_found", "message": "no mock for " + req.Method + " " + req.URI})
+		// A struct, not a map: encoding/json sorts map keys, and the body's bytes are the same in every SDK.
+		return mockforge.JSONResponse(404, notFound{Error: "not_found", Message: "no mock for " + req.Method + " " + req.URI})
 	}
 	// Deterministic data from the id, so the same request always gets the same order.
 	seed := 0

@@ -49,7 +49,7 @@ func (functions) ExecuteFunction(name string, args []json.RawMessage, ctx *mockf
 		}
 		return strings.ToUpper(text), nil
 	}
-	return nil, fmt.Errorf("unknown function %q (this plugin has uuid, upper, faker_name)", name)
+	return nil, fmt.Errorf("unknown function '%s' (this plugin has uuid, upper, faker_name)", name)
 }
 
 // Register in init: a -buildmode=c-shared module runs package init (through _initialize), not main.
