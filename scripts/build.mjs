@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { bundleComponentRuntime } from './bundle-component.mjs';
 
 const production = process.argv.includes('--production');
 const entries = [
@@ -13,7 +14,7 @@ const entries = [
   { in: 'host/src/isolate/worker.ts', out: 'dist/host-worker.js' },
   { in: 'host/src/debug/runner.ts', out: 'dist/debug-runner.js' },
   { in: 'host/src/component/worker.ts', out: 'dist/component-worker.js' },
-  { in: 'host/src/pyodide/worker.ts', out: 'dist/pyodide-worker.js' },
+  { in: 'host/src/pyodide/child.ts', out: 'dist/pyodide-child.js' },
   { in: 'webview/src/main.ts', out: 'dist/webview.js', platform: 'browser' },
   // The Node SDK as one CommonJS file (gRPC deps included): `new --lang node-remote` copies it into the project.
   { in: 'sdk/node/src/index.ts', out: 'dist/sdk-node/index.js' },
@@ -32,6 +33,8 @@ await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => esbuild.bui
   banner: e.banner ? { js: e.banner } : undefined,
   logLevel: 'warning',
 })));
+// The component runtime's ES modules (preview2-shim, jco's transpiler) for dist/component/: see that script.
+await bundleComponentRuntime({ production });
 
 if (!process.argv.includes('--bundle-only')) {
   const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });

@@ -1,6 +1,6 @@
 // loadPlugin's path for `plugin.runtime: pyodide`: the entry file and the plugin's other .py files are read, the
 // Python SDK (sdk/python/mockforge_plugin, the same classes as remote plugins) and the runtime glue are added, and
-// one warm interpreter per plugin runs in its own worker. A change to the plugin's .py files restarts it.
+// one warm interpreter per plugin runs in its own sandboxed process. A change to the plugin's .py files restarts it.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,8 +9,9 @@ import { DEFAULT_LIMITS, PluginManifest } from '../manifest/types';
 import type { LoadOptions, LoadedPlugin, PluginInfo } from '../plugin';
 import { PluginLoadError } from '../plugin';
 import { environment, filesystemPolicy, networkPolicy } from '../wasm/prepare';
-import { WorkerRuntime } from '../component/runtime';
 import type { PyodidePlan } from './plan';
+import { PyodideProcessRuntime } from './process-runtime';
+import { snapshotExists, snapshotFile, writeSnapshot } from './snapshot';
 
 /** Python interpreters need far more than a core module: the default when the manifest sets no max_memory_bytes. */
 export const PYODIDE_DEFAULT_MEMORY = 512 * 1024 * 1024;
@@ -33,20 +34,34 @@ function pyFiles(dir: string, base = dir, out: Record<string, string> = {}, dept
   return out;
 }
 
-/** A fingerprint of the plugin's Python files: sizes and modification times. */
-function fingerprint(root: string): string {
-  const parts: string[] = [];
+/** The plugin's .py files and the folders that hold them, with their modification times (a new file changes its
+ * folder's). Checked before every call, so it stats only what it found, not the whole tree. */
+function watchList(root: string): Map<string, number> {
+  const seen = new Map<string, number>();
   const walk = (dir: string, depth: number) => {
-    for (const name of readdirSync(dir).sort()) {
+    seen.set(dir, statSync(dir).mtimeMs);
+    for (const name of readdirSync(dir)) {
       if (name.startsWith('.') || name === '__pycache__' || name === 'node_modules' || name === 'venv') continue;
       const abs = join(dir, name);
       const st = statSync(abs);
       if (st.isDirectory() && depth < 3) walk(abs, depth + 1);
-      else if (name.endsWith('.py')) parts.push(`${abs}:${st.size}:${st.mtimeMs}`);
+      else if (name.endsWith('.py')) seen.set(abs, st.mtimeMs + st.size / 1e9);
     }
   };
   walk(root, 0);
-  return parts.join('|');
+  return seen;
+}
+
+function changed(list: Map<string, number>): boolean {
+  for (const [path, stamp] of list) {
+    try {
+      const st = statSync(path);
+      if ((st.isDirectory() ? st.mtimeMs : st.mtimeMs + st.size / 1e9) !== stamp) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
 }
 
 export function runtimeFiles(): Record<string, string> {
@@ -58,11 +73,14 @@ export function runtimeFiles(): Record<string, string> {
   return files;
 }
 
-export function pyodideWorkerPath(): string {
-  for (const candidate of [join(__dirname, 'pyodide-worker.js'), join(__dirname, 'worker.js')]) {
-    if (existsSync(candidate)) return candidate;
+/** dist/pyodide-child.js: one bundled file, so the sandbox needs read access to that file alone. */
+export function pyodideChildPath(): string {
+  if (existsSync(join(__dirname, 'pyodide-child.js'))) return join(__dirname, 'pyodide-child.js');
+  try {
+    return findUp(__dirname, join('dist', 'pyodide-child.js'));
+  } catch {
+    throw new Error(`dist/pyodide-child.js is missing above ${__dirname} (run \`node scripts/build.mjs\`)`);
   }
-  throw new Error(`the Pyodide worker script is missing next to ${__dirname} (run \`node scripts/build.mjs\`)`);
 }
 
 export async function loadPyodidePlugin(root: string, manifestPath: string, manifest: PluginManifest, options: LoadOptions): Promise<LoadedPlugin> {
@@ -99,15 +117,22 @@ export async function loadPyodidePlugin(root: string, manifestPath: string, mani
       timeoutMs: options.timeoutMs ?? (timeouts.length ? Math.min(...timeouts) : DEFAULT_LIMITS.timeoutMs),
     },
   };
-  let seen = fingerprint(root);
-  const runtime = new WorkerRuntime({
-    kind: 'pyodide', label, timeoutMs: plan.policy.timeoutMs, script: pyodideWorkerPath(),
-    get init() { return { type: 'init', plan }; },
+  let seen = watchList(root);
+  let script: string;
+  try {
+    script = pyodideChildPath();
+  } catch (err) {
+    throw new PluginLoadError('load_failed', (err as Error).message);
+  }
+  const snapshot = snapshotFile(indexURL, files);
+  const runtime = new PyodideProcessRuntime({
+    label, timeoutMs: plan.policy.timeoutMs, script,
+    plan: () => ({ ...plan, snapshot: { file: snapshot, make: !snapshotExists(snapshot) } }),
+    onSnapshot: (bytes) => writeSnapshot(snapshot, bytes),
     // Reload on change: the next call after an edit starts a fresh interpreter with the new files.
     stale: () => {
-      const now = fingerprint(root);
-      if (now === seen) return false;
-      seen = now;
+      if (!changed(seen)) return false;
+      seen = watchList(root);
       plan.sources = pyFiles(root);
       return true;
     },

@@ -1,9 +1,9 @@
-// Everything the Pyodide worker needs to run one Python plugin, as plain data (posted to the worker).
+// Everything the sandboxed Pyodide process needs to run one Python plugin, as plain data (sent over IPC).
 import type { ComponentPolicy } from '../component/plan';
 
 export interface PyodidePlan {
   label: string;
-  /** The plugin's entry file on the host (plugin.yaml pyodide.entry, resolved). */
+  /** The plugin's entry file, relative to the plugin root (plugin.yaml pyodide.entry). */
   entry: string;
   /** The plugin's own .py files (relative path → text), copied into the interpreter's memory filesystem. */
   sources: Record<string, string>;
@@ -11,6 +11,9 @@ export interface PyodidePlan {
   runtimeFiles: Record<string, string>;
   /** node_modules/pyodide/ (absolute, with a trailing slash): no network, ever. */
   indexURL: string;
+  /** The interpreter memory snapshot (cached per Pyodide version + runtime files): `load` it, or `make` it first. */
+  snapshot?: { file: string; make: boolean };
+  /** http_fetch is answered by the host process; the policy the process sees carries no network grant. */
   policy: ComponentPolicy;
 }
 

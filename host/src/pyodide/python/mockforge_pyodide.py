@@ -62,6 +62,55 @@ def load(entry):
     return classes[0].__name__
 
 
+def set_environ(values):
+    """The interpreter may come from a memory snapshot (whose os.environ is the snapshot's): the plugin's grant wins."""
+    os.environ.clear()
+    os.environ.update(values)
+
+
+def _resume(coro, yielded):
+    """Drives a coroutine that already ran up to its first real suspension (as asyncio's Task would)."""
+    while True:
+        try:
+            sent = yield yielded
+        except GeneratorExit:
+            coro.close()
+            raise
+        except BaseException as exc:  # noqa: BLE001 - forwarded into the coroutine, as Task does
+            try:
+                yielded = coro.throw(exc)
+            except StopIteration as stop:
+                return stop.value
+        else:
+            try:
+                yielded = coro.send(sent)
+            except StopIteration as stop:
+                return stop.value
+
+
+class _Rest:
+    def __init__(self, coro, yielded):
+        self._gen = _resume(coro, yielded)
+
+    def __await__(self):
+        return self._gen
+
+
+async def _finish(coro, yielded):
+    return await _Rest(coro, yielded)
+
+
+def call_sync(operation, body_json):
+    """Most plugin methods never really wait: run the call straight through and return the reply text. One that
+    does await something (a sleep, a future) comes back as a coroutine the host awaits on the event loop."""
+    coro = call(operation, body_json)
+    try:
+        yielded = coro.send(None)
+    except StopIteration as stop:
+        return stop.value
+    return _finish(coro, yielded)
+
+
 async def call(operation, body_json):
     capture = _Capture()
     logger = logging.getLogger("mockforge_plugin")

@@ -1,0 +1,194 @@
+// The sandboxed Pyodide process (bundled as dist/pyodide-child.js): one warm CPython per plugin. The host starts it
+// under Node's permission model (sandbox.ts): it may read only the pyodide package, this script, the snapshot and
+// the plugin's allowed_paths, it may not start processes or workers, its environment is empty, and code cannot be
+// generated from strings (so hostile Python that reaches a JS Function cannot compile an import() of node:net).
+// Inside, the gates of the old worker stay: `import js` is an empty object, NODEFS is gone after the allowed paths
+// are mounted, fetch is refused, and http_fetch goes to the host, which applies the manifest's network rules.
+import { constants as fsConstants, readFileSync, readSync, writeSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fail } from '../contract/envelope';
+import type { Envelope } from '../contract/envelope';
+import type { LogLevel, LogRecord } from '../runtime';
+import { hostImports } from '../component/host';
+import { importEsm } from '../component/esm';
+import { FETCH_FD, FromPyodide, REPLY_FD, ToPyodide } from './messages';
+import { GUEST_LIB, GUEST_ROOT, PyodidePlan } from './plan';
+
+type PyCallable = (...args: unknown[]) => unknown;
+interface PyProxyLike { destroy?(): void; then?: unknown }
+
+interface Pyodide {
+  FS: {
+    mkdirTree(path: string): void;
+    writeFile(path: string, data: string): void;
+    mount(type: unknown, opts: { root: string }, mountpoint: string): void;
+    filesystems: Record<string, unknown>;
+    chdir(path: string): void;
+  };
+  runPython(code: string): unknown;
+  pyimport(name: string): Record<string, PyCallable>;
+  toPy(value: unknown): unknown;
+  registerJsModule(name: string, module: Record<string, unknown>): void;
+  makeMemorySnapshot(): Uint8Array;
+  _module: { HEAP8: Int8Array };
+}
+
+// Under the permission model process.binding throws, but Pyodide's NODEFS reads the fs constants through it once:
+// hand it those constants (public anyway) and nothing else.
+const withBinding = process as unknown as { binding(name: string): unknown };
+const realBinding = withBinding.binding.bind(process);
+withBinding.binding = (name: string) => name === 'constants' ? { fs: fsConstants, os: osConstants } : realBinding(name);
+// Pyodide's loadPackage would fetch from a URL: the interpreter has no network of its own.
+(globalThis as { fetch?: unknown }).fetch = () => Promise.reject(new Error('capability_denied: Python plugins reach the network only through mockforge_host.http_fetch'));
+
+let py: Pyodide | undefined;
+let glue: Record<string, PyCallable> | undefined;
+
+function send(m: FromPyodide): void {
+  process.send?.(m);
+}
+
+function log(level: LogLevel, message: string, source: LogRecord['source'] = 'plugin'): void {
+  send({ type: 'log', record: { level, message, source, time: Date.now() } });
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Python's http_fetch is synchronous: the request goes to the host as a line, this process blocks for the answer. */
+function fetchThroughHost(raw: string): string {
+  writeSync(FETCH_FD, `${raw.replace(/\n/g, ' ')}\n`);
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(REPLY_FD, chunk, 0, chunk.length, null);
+    } catch (err) {
+      // The pipe is non-blocking: wait a little and read again.
+      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') { Atomics.wait(pause, 0, 0, 2); continue; }
+      throw err;
+    }
+    if (n === 0) throw new Error('the host closed the http_fetch channel');
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    if (chunk[n - 1] === 0x0a) return Buffer.concat(chunks).toString('utf8').trimEnd();
+  }
+}
+
+function writeTree(p: Pyodide, base: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    const file = `${base}/${rel}`;
+    p.FS.mkdirTree(file.slice(0, file.lastIndexOf('/')));
+    p.FS.writeFile(file, text);
+  }
+}
+
+async function start(plan: PyodidePlan): Promise<{ coldMs: number; className: string }> {
+  const t0 = performance.now();
+  const { loadPyodide } = await importEsm<{ loadPyodide(o: Record<string, unknown>): Promise<Pyodide> }>(`${plan.indexURL}pyodide.mjs`);
+  const snapshot = plan.snapshot;
+  const p = await loadPyodide({
+    indexURL: plan.indexURL,
+    // `import js` sees this object, not this process's globalThis (process …).
+    jsglobals: {},
+    env: { HOME: '/home/pyodide' },
+    stdout: (line: string) => log('info', line, 'stdout'),
+    stderr: (line: string) => log('warn', line, 'stderr'),
+    ...(snapshot?.make ? { _makeSnapshot: true } : {}),
+    ...(snapshot && !snapshot.make ? { _loadSnapshot: readFileSync(snapshot.file) } : {}),
+  });
+  // The memory filesystem is not part of a snapshot: the SDK files are written every time (a few ms).
+  writeTree(p, GUEST_LIB, plan.runtimeFiles);
+  p.runPython(`import sys\nif ${JSON.stringify(GUEST_LIB)} not in sys.path: sys.path.insert(0, ${JSON.stringify(GUEST_LIB)})`);
+  if (snapshot?.make) {
+    // Taken before any plugin code has run and before any JS object is handed to Python: the SDK is imported.
+    p.runPython('import mockforge_pyodide');
+    send({ type: 'snapshot', bytes: p.makeMemorySnapshot() });
+  }
+  const g = p.pyimport('mockforge_pyodide');
+  g.set_environ(p.toPy({ HOME: '/home/pyodide', ...plan.policy.env }));
+  const host = hostImports({ log: (level, message) => log(level, message), config: plan.policy.config, fetch: () => fail('internal', 'unused') }) as
+    { log(l: string, m: string): void; configGet(k: string): string | undefined };
+  p.registerJsModule('_mockforge_host_js', {
+    log: (level: string, message: string) => host.log(level, message),
+    config_get: (key: string) => host.configGet(key), // undefined arrives as None (null would be jsnull)
+    http_fetch: fetchThroughHost,
+  });
+  p.FS.mkdirTree(GUEST_ROOT);
+  writeTree(p, GUEST_ROOT, plan.sources);
+  const fsPolicy = plan.policy.filesystem;
+  if (fsPolicy.allowRead || fsPolicy.allowWrite) {
+    for (const [guest, hostDir] of Object.entries(fsPolicy.preopens)) {
+      const at = guest.startsWith('/') ? guest : `${GUEST_ROOT}/${guest.replace(/^\.\//, '')}`;
+      p.FS.mkdirTree(at);
+      p.FS.mount(p.FS.filesystems.NODEFS, { root: hostDir }, at);
+    }
+  }
+  // Nothing else of the host may be mounted later (by the plugin through pyodide_js); the permission model would
+  // refuse the reads anyway.
+  delete p.FS.filesystems.NODEFS;
+  p.FS.chdir(GUEST_ROOT);
+  py = p;
+  glue = g;
+  const className = String(g.load(`${GUEST_ROOT}/${plan.entry}`));
+  return { coldMs: performance.now() - t0, className };
+}
+
+/** PythonError messages carry the whole traceback; keep the plugin's own frames. */
+function pythonFailure(err: unknown, plan: PyodidePlan, what: string): Envelope {
+  const message = err instanceof Error ? err.message : String(err);
+  if (glue && message.includes('Traceback')) {
+    const trimmed = String(glue.trim_traceback(message.slice(message.indexOf('Traceback')), `${GUEST_ROOT}/${plan.entry}`));
+    return fail('plugin_error', `${plan.label} ${what}:\n${trimmed}`, { traceback: trimmed });
+  }
+  return fail('plugin_error', `${plan.label} ${what}: ${message}`);
+}
+
+async function call(plan: PyodidePlan, m: Extract<ToPyodide, { type: 'call' }>): Promise<void> {
+  const t0 = performance.now();
+  const g = glue as Record<string, PyCallable>;
+  let text: string | undefined;
+  let failure: Envelope | undefined;
+  try {
+    const reply = g.call_sync(m.operation, m.body) as string | PyProxyLike;
+    if (typeof reply === 'string') text = reply;
+    else {
+      // The plugin awaited something real: let the event loop finish it.
+      try { text = String(await (reply as PromiseLike<unknown>)); } finally { reply.destroy?.(); }
+    }
+  } catch (err) {
+    failure = pythonFailure(err, plan, m.operation);
+  }
+  const heapBytes = (py as Pyodide)._module.HEAP8.length;
+  if (heapBytes > plan.policy.maxMemoryBytes) {
+    failure = fail('memory_limit', `${plan.label} ${m.operation}: the interpreter grew to ${heapBytes} bytes, over max_memory_bytes ${plan.policy.maxMemoryBytes}; it is restarted for the next call`);
+    text = undefined;
+  }
+  send({ type: 'result', id: m.id, text, failure, callMs: performance.now() - t0, heapBytes, restart: failure?.success === false && failure.error.code === 'memory_limit' });
+}
+
+let plan: PyodidePlan | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+process.on('disconnect', () => process.exit(0));
+process.on('message', (m: ToPyodide) => {
+  queue = queue.then(async () => {
+    if (m.type === 'init') {
+      plan = m.plan;
+      log('info', 'starting Python… (Pyodide loads CPython and the standard library: a few seconds, once per plugin)', 'host');
+      const t0 = performance.now();
+      try {
+        const started = await start(plan);
+        log('info', `Python ready in ${Math.round(started.coldMs)} ms (plugin class ${started.className})`, 'host');
+        send({ type: 'ready', startMs: started.coldMs });
+      } catch (err) {
+        const failure = pythonFailure(err, plan, `loading ${plan.entry}`);
+        send({ type: 'ready', startMs: performance.now() - t0, failure: failure.success ? failure : fail('load_failed', failure.error.message, failure.error.details) });
+      }
+      return;
+    }
+    await call(plan as PyodidePlan, m);
+  }).catch((err: unknown) => {
+    const id = m.type === 'call' ? m.id : 0;
+    send({ type: 'result', id, failure: fail('internal', `the Python process failed: ${(err as Error).message}`), callMs: 0, heapBytes: 0, restart: true });
+  });
+});

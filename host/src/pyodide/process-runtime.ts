@@ -1,0 +1,257 @@
+// The host side of a Python plugin: one sandboxed Node process (sandbox.ts) holding one warm interpreter. Calls are
+// queued one at a time; a call past its time limit kills the process (`timeout`) and the next call starts a fresh
+// one; a change to the plugin's files (stale) does the same before the call. http_fetch requests from the process
+// are checked against the manifest here, outside the sandbox.
+import { ChildProcess, spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import type { Readable, Writable } from 'node:stream';
+import { Envelope, fail } from '../contract/envelope';
+import type { Operation } from '../contract/operations';
+import type { CallOptions, CallOutcome, LogRecord, PluginRuntime } from '../runtime';
+import { LineSplitter } from '../component/lines';
+import { gatedFetch } from './fetch-gate';
+import { FETCH_FD, FromPyodide, REPLY_FD, ToPyodide } from './messages';
+import type { PyodidePlan } from './plan';
+import { sandboxCommand } from './sandbox';
+
+export interface PyodideProcessSpec {
+  label: string;
+  timeoutMs: number;
+  /** dist/pyodide-child.js. */
+  script: string;
+  /** The plan for a new process (read at every start: the plugin's files and the snapshot state may change). */
+  plan(): PyodidePlan;
+  /** Asked before each call: true throws the warm process away first (the plugin's files changed). */
+  stale(): boolean;
+  /** A fresh interpreter's memory, sent by the process before any plugin code ran. */
+  onSnapshot(bytes: Uint8Array): void;
+}
+
+interface Pending {
+  id: number;
+  operation: Operation;
+  resolve: (outcome: CallOutcome) => void;
+  logs: LogRecord[];
+  onLog?: (record: LogRecord) => void;
+  started: number;
+  deadline: number;
+  startMs?: number;
+  denials: string[];
+}
+
+interface Live {
+  child: ChildProcess;
+  ready: Promise<void>;
+  start?: { startMs: number; failure?: Envelope };
+  snapshotTaken: boolean;
+}
+
+export class PyodideProcessRuntime implements PluginRuntime {
+  readonly kind = 'pyodide' as const;
+  private live?: Live;
+  private pending?: Pending;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private pendingLoadMs?: number;
+  private disposed = false;
+  /** Records that arrive while a process starts belong to the call that waits for it. */
+  private starting?: { logs: LogRecord[]; onLog?: (record: LogRecord) => void };
+
+  constructor(private readonly spec: PyodideProcessSpec, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
+    this.pendingLoadMs = loadMs;
+  }
+
+  call(operation: Operation, input: unknown, options: CallOptions = {}): Promise<CallOutcome> {
+    const run = this.queue.then(() => this.callNow(operation, input, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.stop();
+  }
+
+  private async callNow(operation: Operation, input: unknown, options: CallOptions): Promise<CallOutcome> {
+    if (this.disposed) return outcome(fail('internal', 'the plugin runtime was disposed'), [], 0);
+    if (options.signal?.aborted) return outcome(fail('timeout', 'the call was cancelled before it started'), [], 0);
+    const t0 = performance.now();
+    if (this.live && this.spec.stale()) this.stop();
+    let live = this.live;
+    let startMs: number | undefined;
+    if (!live?.start) {
+      const starting = { logs: [] as LogRecord[], onLog: options.onLog };
+      this.starting = starting;
+      try {
+        live = this.live ?? this.spawnChild();
+        await live.ready;
+      } catch (err) {
+        return outcome(fail('internal', `cannot start the Python process: ${(err as Error).message}`), starting.logs, performance.now() - t0);
+      } finally {
+        this.starting = undefined;
+      }
+      const started = live.start as { startMs: number; failure?: Envelope };
+      if (started.failure) {
+        this.stop();
+        return { ...outcome(started.failure, starting.logs, 0), timing: { loadMs: this.takeLoadMs(), instantiateMs: started.startMs, callMs: 0 } };
+      }
+      startMs = started.startMs;
+      return this.post(live, operation, input, options, starting.logs, startMs);
+    }
+    return this.post(live, operation, input, options, [], startMs);
+  }
+
+  private post(live: Live, operation: Operation, input: unknown, options: CallOptions, logs: LogRecord[], startMs?: number): Promise<CallOutcome> {
+    const timeoutMs = options.timeoutMs ?? this.spec.timeoutMs;
+    const loadMs = this.takeLoadMs();
+    return new Promise<CallOutcome>((resolve) => {
+      const id = this.nextId++;
+      const now = performance.now();
+      const pending: Pending = { id, operation, resolve, logs, onLog: options.onLog, started: now, deadline: now + timeoutMs, startMs, denials: [] };
+      let timer: NodeJS.Timeout | undefined;
+      const finish = (o: CallOutcome) => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        resolve(loadMs === undefined ? o : { ...o, timing: { ...o.timing, loadMs } });
+      };
+      const stop = (envelope: Envelope) => {
+        if (this.pending !== pending) return;
+        this.pending = undefined;
+        this.stop();
+        finish(outcome(envelope, pending.logs, performance.now() - pending.started));
+      };
+      const onAbort = () => stop(fail('timeout', `${this.spec.label} ${operation}: the call was cancelled and its Python process stopped`));
+      timer = setTimeout(() => stop(fail('timeout',
+        `${this.spec.label} ${operation}: did not finish within ${timeoutMs} ms and was stopped ` +
+        '(capabilities.resources.timeout_ms in plugin.yaml; --timeout MS for one run). An infinite loop or a blocking wait?')), timeoutMs);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      pending.resolve = finish;
+      this.pending = pending;
+      const message: ToPyodide = { type: 'call', id, operation, body: JSON.stringify(input ?? {}) };
+      live.child.send(message);
+    });
+  }
+
+  private spawnChild(): Live {
+    const plan = this.spec.plan();
+    const command = sandboxCommand(this.spec.script, plan);
+    const child = spawn(process.execPath, command.args, {
+      env: command.env,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    const live: Live = { child, ready: Promise.resolve(), snapshotTaken: false };
+    this.live = live;
+    const relay = (source: 'stdout' | 'stderr') => new LineSplitter((line) => this.record({
+      level: source === 'stdout' ? 'info' : 'warn', message: line, source, time: Date.now(),
+    }));
+    const out = relay('stdout');
+    const err = relay('stderr');
+    child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
+    const replies = child.stdio[REPLY_FD] as Writable;
+    replies.on('error', () => undefined);
+    const requests = new LineSplitter((line) => void this.fetchFor(line).then((reply) => replies.write(`${JSON.stringify(reply)}\n`)));
+    (child.stdio[FETCH_FD] as Readable).on('data', (chunk: Buffer) => requests.push(chunk));
+    live.ready = new Promise<void>((resolve, reject) => {
+      child.on('message', (m: FromPyodide) => {
+        if (m.type === 'ready') {
+          live.start = { startMs: m.startMs, failure: m.failure };
+          resolve();
+        } else if (m.type === 'snapshot') {
+          // Only the first, sent before the plugin's code was loaded, and only while starting.
+          if (!live.snapshotTaken && !live.start) {
+            live.snapshotTaken = true;
+            try { this.spec.onSnapshot(m.bytes); } catch (e) { this.record({ level: 'warn', message: `the Python snapshot was not cached: ${(e as Error).message}`, source: 'host', time: Date.now() }); }
+          }
+        } else this.onMessage(live, m);
+      });
+      child.on('error', (e) => {
+        reject(e);
+        this.crashed(live, `the Python process failed: ${e.message}`);
+      });
+      child.on('exit', (code, signal) => {
+        out.flush();
+        err.flush();
+        const how = signal ? `signal ${signal}` : `code ${code}`;
+        reject(new Error(`the Python process exited (${how}) before it was ready`));
+        this.crashed(live, `the Python process exited unexpectedly (${how})`);
+      });
+    });
+    live.ready.catch(() => undefined);
+    const init: ToPyodide = { type: 'init', plan };
+    child.send(init);
+    return live;
+  }
+
+  private fetchFor(line: string): Promise<Envelope> {
+    const pending = this.pending;
+    const remaining = pending ? Math.max(1, pending.deadline - performance.now()) : 5000;
+    const deny = (message: string) => {
+      pending?.denials.push(message);
+      this.record({ level: 'warn', message, source: 'host', time: Date.now() });
+    };
+    return gatedFetch(line, this.spec.plan().policy.network, remaining, deny)
+      .catch((e: unknown) => fail('internal', `http_fetch failed in the host: ${(e as Error).message}`));
+  }
+
+  private takeLoadMs(): number | undefined {
+    const loadMs = this.pendingLoadMs;
+    this.pendingLoadMs = undefined;
+    return loadMs;
+  }
+
+  private record(record: LogRecord): void {
+    const sink = this.pending ?? this.starting;
+    if (sink) {
+      sink.logs.push(record);
+      sink.onLog?.(record);
+    }
+    this.defaultLog?.(record);
+  }
+
+  private onMessage(live: Live, m: FromPyodide): void {
+    if (m.type === 'log') {
+      this.record(m.record);
+      return;
+    }
+    if (m.type !== 'result') return;
+    const pending = this.pending;
+    if (!pending || m.id !== pending.id || this.live !== live) return;
+    this.pending = undefined;
+    if (m.restart) this.stop();
+    let envelope: Envelope;
+    if (m.failure) envelope = m.failure;
+    else {
+      try {
+        envelope = JSON.parse(m.text ?? '') as Envelope;
+      } catch (e) {
+        envelope = fail('internal', `${this.spec.label} ${pending.operation}: the Python process sent a reply that is not JSON (${(e as Error).message})`);
+      }
+    }
+    if (!envelope.success && pending.denials.length > 0 && envelope.error.code !== 'capability_denied') {
+      envelope = fail('capability_denied', `${pending.denials.join('\n')}\nThe plugin then failed: ${envelope.error.message}`, envelope.error.details);
+    }
+    pending.resolve({ envelope, logs: pending.logs, timing: { instantiateMs: pending.startMs, callMs: m.callMs }, peakMemoryBytes: m.heapBytes });
+  }
+
+  private crashed(live: Live, message: string): void {
+    if (this.live !== live) return;
+    this.live = undefined;
+    const pending = this.pending;
+    if (pending) {
+      this.pending = undefined;
+      pending.resolve(outcome(fail('internal', `${this.spec.label} ${pending.operation}: ${message}`), pending.logs, performance.now() - pending.started));
+    }
+  }
+
+  private stop(): void {
+    const live = this.live;
+    this.live = undefined;
+    if (live && live.child.exitCode === null && live.child.signalCode === null) live.child.kill('SIGKILL');
+  }
+}
+
+function outcome(envelope: Envelope, logs: LogRecord[], callMs: number): CallOutcome {
+  return { envelope, logs, timing: { callMs } };
+}

@@ -1,0 +1,40 @@
+// How the Pyodide process is started: Node's permission model with reads limited to what the plugin needs, writes
+// only to allowed_paths when allow_write is granted, no child processes, no workers, no code from strings, and an
+// empty environment (the manifest's variables reach Python through the plan, not through the process).
+import { realpathSync } from 'node:fs';
+import type { PyodidePlan } from './plan';
+
+export interface SandboxCommand {
+  args: string[];
+  env: Record<string, string>;
+}
+
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+export function sandboxCommand(script: string, plan: PyodidePlan): SandboxCommand {
+  const reads = [real(plan.indexURL.replace(/\/$/, '')), real(script)];
+  if (plan.snapshot && !plan.snapshot.make) reads.push(real(plan.snapshot.file));
+  const writes: string[] = [];
+  const fsPolicy = plan.policy.filesystem;
+  if (fsPolicy.allowRead || fsPolicy.allowWrite) {
+    for (const dir of Object.values(fsPolicy.preopens)) {
+      reads.push(real(dir));
+      if (fsPolicy.allowWrite) writes.push(real(dir));
+    }
+  }
+  const args = [
+    '--experimental-permission',
+    ...reads.map((p) => `--allow-fs-read=${p}`),
+    ...writes.map((p) => `--allow-fs-write=${p}`),
+    '--disallow-code-generation-from-strings',
+    '--disable-warning=ExperimentalWarning',
+    script,
+  ];
+  return { args, env: {} };
+}
