@@ -66,16 +66,20 @@ export function buildFixture(name: string): BuiltFixture {
   return buildCached(`${name}-${fixtureHash(name)}`, (into) => stage(name, into));
 }
 
-/** A project made by `mockforge-plugin new --lang <lang> --type <kind>`, built; cached by the template's content. */
-export function buildTemplate(lang: string, kind: string): BuiltFixture {
+/**
+ * A project made by `mockforge-plugin new --lang <lang> --type <kind> --id <id>`, built; cached by the template's
+ * content (and the id, which templates may print into replies).
+ */
+export function buildTemplate(lang: string, kind: string, id = `ref-${lang}-${kind}`): BuiltFixture {
   const hash = createHash('sha256');
+  hash.update(id);
   const templateDir = path.join(REPO, 'templates', `${lang === 'tinygo' ? 'go' : lang}-${kind}`);
   hashTree(hash, templateDir);
   hashTree(hash, path.join(REPO, 'sdk', lang === 'assemblyscript' ? 'assemblyscript' : 'go'));
   hashTree(hash, path.join(REPO, 'cli', 'src', 'toolchains'));
   hashTree(hash, path.join(REPO, 'cli', 'src', 'scaffold'));
   return buildCached(`template-${lang}-${kind}-${hash.digest('hex').slice(0, 16)}`, (into) => {
-    const r = spawnSync(process.execPath, [CLI, 'new', into, '--lang', lang, '--type', kind, '--id', `ref-${lang}-${kind}`], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'new', into, '--lang', lang, '--type', kind, '--id', id], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`new --lang ${lang} --type ${kind} failed:\n${r.stdout}${r.stderr}`);
   });
 }
