@@ -9,17 +9,12 @@ import { LoadError, PrepareOptions, environment, filesystemPolicy, networkPolicy
 import type { InspectReport } from '../wasm/inspect';
 import { inspectBytes } from '../wasm/inspect';
 import { CachedTranspile, componentCacheDir, readCached, writeCached } from './cache';
-import { importEsm } from './esm';
+import { loadJco } from './vendor';
 import { isComponentBytes } from './detect';
 import { compileCoreModules } from './modules';
 import { ComponentWorld, checkDeclarations, checkWorld } from './world';
 import { productWitDir, productWitModel } from './wit-model';
 import type { ComponentPlan } from './plan';
-
-interface Jco {
-  componentWit(bytes: Uint8Array): Promise<string>;
-  transpile(bytes: Uint8Array, opts: Record<string, unknown>): Promise<{ files: Record<string, Uint8Array> }>;
-}
 
 export interface PreparedComponent {
   plan: ComponentPlan;
@@ -35,7 +30,7 @@ export interface PreparedComponent {
 const TRANSPILE_VERSION = 'jco-1.35-async-v1';
 
 export async function readComponentWorld(bytes: Uint8Array): Promise<ComponentWorld> {
-  const jco = await importEsm<Jco>('@bytecodealliance/jco');
+  const jco = await loadJco();
   return checkWorld(await jco.componentWit(bytes), productWitModel());
 }
 
@@ -43,12 +38,12 @@ async function transpiled(bytes: Uint8Array, label: string): Promise<{ cached: C
   const key = createHash('sha256').update(TRANSPILE_VERSION).update(bytes).digest('hex').slice(0, 32);
   const hit = readCached(key);
   if (hit) return { cached: hit, fromCache: true };
-  const jco = await importEsm<Jco>('@bytecodealliance/jco');
+  const jco = await loadJco();
   let wit: string;
   let files: Record<string, Uint8Array>;
   try {
     wit = await jco.componentWit(bytes);
-    ({ files } = await jco.transpile(bytes, { name: 'plugin', instantiation: 'async', noTypescript: false, quiet: true }));
+    files = await jco.transpile(bytes);
   } catch (err) {
     throw new LoadError(`${label} is not a valid WebAssembly component: ${(err as Error).message ?? String(err)}`);
   }

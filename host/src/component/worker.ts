@@ -13,6 +13,7 @@ import { httpFetch } from '../wasm/host-imports';
 import type { EnginePolicy } from '../wasm/plan';
 import { CallFailure, callOperation } from './call';
 import { importEsm } from './esm';
+import { loadShim } from './vendor';
 import type { ComponentCallResult, FromComponentWorker, ToComponentWorker } from './messages';
 import type { ComponentPlan } from './plan';
 import { WitModel, buildModel } from './wit-model';
@@ -21,10 +22,6 @@ import { compileOne, enableComponentFeatures } from './modules';
 
 type Instantiate = (getCoreModule: (name: string) => Promise<WebAssembly.Module>, imports: Record<string, unknown>,
   instantiateCore?: (module: WebAssembly.Module, imports?: WebAssembly.Imports) => Promise<WebAssembly.Instance>) => Promise<Record<string, unknown>>;
-
-interface Shim {
-  WASIShim: new (config: Record<string, unknown>) => { getImportObject(): Record<string, Record<string, unknown>> };
-}
 
 enableComponentFeatures();
 
@@ -60,20 +57,18 @@ async function init(p: ComponentPlan): Promise<void> {
   // Pitfall B: the shim starts with the whole host filesystem and process.env; take both away before anything runs,
   // then grant this plugin's allowed_paths and declared environment (this worker serves this plugin only). The
   // grant goes into the shim's global list: its descriptors refuse every open while that list is empty.
-  const fs = await importEsm<{ _clearPreopens(): void; _addPreopen(guest: string, host: string): void }>('@bytecodealliance/preview2-shim/filesystem');
-  const cli = await importEsm<{ _setEnv(env: Record<string, string>): void; _setArgs(args: string[]): void; _setCwd(cwd: string): void }>('@bytecodealliance/preview2-shim/cli');
-  fs._clearPreopens();
-  cli._setEnv({});
-  cli._setArgs(['plugin']);
-  cli._setCwd('/');
+  const shim = await loadShim();
+  shim._clearPreopens();
+  shim._setEnv({});
+  shim._setArgs(['plugin']);
+  shim._setCwd('/');
   // Guest paths are rooted (`data` → `/data`): a component's libc resolves relative paths against its cwd, `/`.
   if (p.policy.filesystem.allowRead || p.policy.filesystem.allowWrite) {
-    for (const [guest, hostDir] of Object.entries(p.policy.filesystem.preopens)) fs._addPreopen(guest.startsWith('/') ? guest : `/${guest.replace(/^\.\//, '')}`, hostDir);
+    for (const [guest, hostDir] of Object.entries(p.policy.filesystem.preopens)) shim._addPreopen(guest.startsWith('/') ? guest : `/${guest.replace(/^\.\//, '')}`, hostDir);
   }
-  cli._setEnv(p.policy.env);
-  const { WASIShim } = await importEsm<Shim>('@bytecodealliance/preview2-shim/instantiation');
-  const shim = new WASIShim({ sandbox: { env: p.policy.env, args: ['plugin'], enableNetwork: false } });
-  const wasi = shim.getImportObject();
+  shim._setEnv(p.policy.env);
+  const wasiShim = new shim.WASIShim({ sandbox: { env: p.policy.env, args: ['plugin'], enableNetwork: false } });
+  const wasi = wasiShim.getImportObject();
   wasi['wasi:filesystem/preopens'] = { getDirectories: gatedPreopens(wasi['wasi:filesystem/preopens'], p.policy.filesystem.allowWrite) };
   // http_fetch is the only way out: wasi:http's outgoing handler refuses every request.
   wasi['wasi:http/outgoing-handler'] = {
