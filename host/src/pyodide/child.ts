@@ -32,6 +32,7 @@ interface Pyodide {
   registerJsModule(name: string, module: Record<string, unknown>): void;
   makeMemorySnapshot(): Uint8Array;
   _module: { HEAP8: Int8Array };
+  _api: Record<string, unknown>;
 }
 
 // Under the permission model process.binding throws, but Pyodide's NODEFS reads the fs constants through it once:
@@ -124,6 +125,9 @@ async function start(plan: PyodidePlan): Promise<{ coldMs: number; className: st
       p.FS.mount(p.FS.filesystems.NODEFS, { root: hostDir }, at);
     }
   }
+  // pyodide.useNodeSockFS() would give Python sockets through node:net, which Node 20's permission model does not
+  // cover: the only network is http_fetch.
+  p._api.initializeNodeSockFS = () => Promise.reject(new Error('capability_denied: Python plugins reach the network only through mockforge_host.http_fetch'));
   // Nothing else of the host may be mounted later (by the plugin through pyodide_js); the permission model would
   // refuse the reads anyway.
   delete p.FS.filesystems.NODEFS;
