@@ -1,6 +1,7 @@
-// Builds the component fixtures with their real toolchains — ComponentizeJS (`jco componentize`'s library),
-// componentize-py, jco embed + new — once per content hash of the sources and wit/, under os.tmpdir(), so the test
-// files share one build (ComponentizeJS alone takes 20 s to minutes on a busy machine).
+// Builds the component fixtures the way a user does — `node dist/cli.js build` with the toolchain each manifest names
+// (jco componentize, componentize-py, clang + jco new) — once per content hash of the sources, wit/ and the CLI's
+// toolchain code, under os.tmpdir(), so the test files share one build (ComponentizeJS alone takes 20 s to minutes
+// on a busy machine). coreToComponent (WAT + jco embed/new in-process) serves the hostile-module tests.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ export const CLI = path.join(REPO, 'dist', 'cli.js');
 export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'components');
 export const WIT = path.join(REPO, 'wit');
 const CACHE = path.join(os.tmpdir(), 'mockforge-component-fixtures');
+/** Part of the cache key: a change to how `build` drives the component toolchains rebuilds the fixtures. */
+const CLI_TOOLCHAINS = readFileSync(path.join(REPO, 'cli', 'src', 'toolchains', 'component.ts'), 'utf8');
 
 function hashTree(hash: ReturnType<typeof createHash>, root: string, rel = ''): void {
   for (const name of readdirSync(path.join(root, rel)).sort()) {
@@ -59,28 +62,28 @@ function run(cmd: string, args: string[], cwd: string, what: string): void {
   if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${r.stdout}${r.stderr}`);
 }
 
-/** test/fixtures/components/js-plugin through ComponentizeJS, world `plugin` (all four kinds). */
+/** `mockforge-plugin build` on a copy of the fixture; its output is kept in the error when it fails. */
+function cliBuild(work: string): void {
+  run(process.execPath, [CLI, 'build', work], work, `mockforge-plugin build ${path.basename(work)}`);
+}
+
+/** test/fixtures/components/js-plugin: toolchain componentize-js (jco componentize), world `plugin` from its types. */
 export function buildJsComponent(): string {
-  return cached('js-plugin', 'componentize-js', (work, out) => {
-    const script = `
-      import { componentize } from '@bytecodealliance/componentize-js';
-      import { writeFileSync } from 'node:fs';
-      const { component } = await componentize({ sourcePath: ${JSON.stringify(path.join(work, 'plugin.js'))},
-        witPath: ${JSON.stringify(WIT)}, worldName: 'plugin', disableFeatures: ['http'] });
-      writeFileSync(${JSON.stringify(out)}, component);`;
-    run(process.execPath, ['--input-type=module', '-e', script], REPO, 'componentize-js');
-  });
+  return cached('js-plugin', CLI_TOOLCHAINS, cliBuild);
 }
 
 export function componentizePyAvailable(): boolean {
   return spawnSync('componentize-py', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-/** test/fixtures/components/py-auth through componentize-py, world `auth-plugin`. */
+/** test/fixtures/components/py-auth: toolchain componentize-py, world `auth-plugin`. */
 export function buildPyComponent(): string {
-  return cached('py-auth', 'componentize-py', (work, out) => {
-    run('componentize-py', ['-d', WIT, '-w', 'auth-plugin', 'componentize', 'app', '-o', out], work, 'componentize-py');
-  });
+  return cached('py-auth', CLI_TOOLCHAINS, cliBuild);
+}
+
+/** test/fixtures/components/c-auth: toolchain clang, then `component: true` (jco embed + new, preview1 adapter). */
+export function buildCComponent(): string {
+  return cached('c-auth', CLI_TOOLCHAINS, cliBuild);
 }
 
 /** A core module (WAT) + a WIT world given as source text → a component, the way `jco embed` + `jco new` do it. */

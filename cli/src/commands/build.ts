@@ -10,6 +10,9 @@ import type { Toolchain } from '../../../host/src/manifest/types';
 import { inspectBytes } from '../../../host/src/wasm/inspect';
 import { BUILDABLE, planBuild } from '../toolchains';
 import { BuildStep, ToolchainMissing } from '../toolchains/plan';
+import { ComponentNewError, WorldError, coreToComponent } from '../toolchains/component';
+import { isComponentBytes } from '../../../host/src/component/detect';
+import { readComponentWorld } from '../../../host/src/component/prepare';
 
 const usage = `Usage: mockforge-plugin build [dir|plugin.yaml] [--toolchain NAME] [--release]
 
@@ -46,6 +49,32 @@ function runStep(step: BuildStep): Promise<number> {
 
 function kib(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(2)} MiB`;
+}
+
+/** A built component: the world it exports, checked against the product WIT the way the host will check it. */
+async function reportComponent(bytes: Uint8Array, head: string): Promise<number> {
+  const world = await readComponentWorld(bytes);
+  process.stdout.write(`${head}: component, exports ${world.interfaces.join(', ') || 'no mockforge:plugin interface'}\n`);
+  for (const p of world.problems) process.stdout.write(`  error: ${p}\n`);
+  return world.problems.length ? 1 : 0;
+}
+
+/** `component: true`: the core module just built becomes a component in place (jco embed + new). */
+async function componentStep(artifact: string, manifest: Parameters<typeof coreToComponent>[1]): Promise<number> {
+  try {
+    process.stderr.write(`component: ${await coreToComponent(artifact, manifest)}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof ToolchainMissing) {
+      process.stderr.write(`mockforge-plugin build: ${err.message}.\n  hint: ${err.hint}\n`);
+      return 2;
+    }
+    if (err instanceof ComponentNewError || err instanceof WorldError) {
+      process.stderr.write(`mockforge-plugin build: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
 }
 
 export const buildCommand: Command = {
@@ -89,6 +118,7 @@ export const buildCommand: Command = {
         process.stderr.write(`mockforge-plugin build: ${err.message}.\n  hint: ${err.hint}\n`);
         return 2;
       }
+      if (err instanceof WorldError) throw new InputError(`${manifestPath}: ${err.message}`);
       throw err;
     }
     mkdirSync(path.dirname(artifact), { recursive: true });
@@ -102,16 +132,21 @@ export const buildCommand: Command = {
       }
       if (step.copyFrom) copyFileSync(step.copyFrom, artifact);
     }
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (!existsSync(artifact)) {
       process.stderr.write(`mockforge-plugin build: ${toolchain} succeeded but ${manifest.wasm.path} was not written\n`);
       return 1;
     }
+    if (manifest.wasm.build?.component) {
+      const code = await componentStep(artifact, manifest);
+      if (code !== 0) return code;
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const bytes = readFileSync(artifact);
-    const report = inspectBytes(bytes, artifact);
-    const ops = report.operations.map((o) => o.operation).join(', ') || 'no operations';
     const rel = path.relative(process.cwd(), artifact);
     const shown = rel && !rel.startsWith('..') ? rel : artifact;
+    if (isComponentBytes(bytes)) return reportComponent(bytes, `built ${shown} (${kib(bytes.length)}) in ${seconds.toFixed(1)} s`);
+    const report = inspectBytes(bytes, artifact);
+    const ops = report.operations.map((o) => o.operation).join(', ') || 'no operations';
     process.stdout.write(`built ${shown} (${kib(bytes.length)}) in ${seconds.toFixed(1)} s: ${report.language}, ${report.binary}, ABI ${report.abi}, exports ${ops}\n`);
     for (const p of report.problems) process.stdout.write(`  ${p.severity}: ${p.message}${p.hint ? ` (hint: ${p.hint})` : ''}\n`);
     return 0;

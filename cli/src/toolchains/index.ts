@@ -5,8 +5,9 @@ import { planAsc } from './asc';
 import { planGo, planTinyGo } from './go';
 import { planClang } from './clang';
 import { planCargo, planRustc } from './rust';
+import { planComponentizeJs, planComponentizePy } from './component';
 
-export const BUILDABLE: readonly Toolchain[] = ['asc', 'go', 'tinygo', 'clang', 'rustc', 'cargo'];
+export const BUILDABLE: readonly Toolchain[] = ['asc', 'go', 'tinygo', 'clang', 'rustc', 'cargo', 'componentize-js', 'componentize-py'];
 
 export function planBuild(toolchain: Toolchain, req: BuildRequest): BuildPlan {
   switch (toolchain) {
@@ -16,6 +17,7 @@ export function planBuild(toolchain: Toolchain, req: BuildRequest): BuildPlan {
     case 'clang': return planClang(req);
     case 'rustc': return planRustc(req);
     case 'cargo': return planCargo(req);
-    default: throw new Error(`toolchain ${toolchain} is built by its own command (componentize), not by \`build\` yet`);
+    case 'componentize-js': return planComponentizeJs(req);
+    case 'componentize-py': return planComponentizePy(req);
   }
 }

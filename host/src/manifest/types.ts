@@ -40,6 +40,10 @@ export interface WasmSection {
     source?: string;
     /** Extra flags appended to the toolchain's command line. */
     flags?: string[];
+    /** WIT world a component is built against (default: from plugin.types). */
+    world?: string;
+    /** Turn the core module the toolchain built into a component (jco embed + new). */
+    component?: boolean;
   };
 }
 
