@@ -57,12 +57,13 @@ for f in dist/extension.js out/test/e2e/suite/index.js; do
 done
 
 # 5. A fresh copy of the fixture workspace per run (tests edit it), then the suite in a fresh VS Code window.
+#    Screenshots the tests ask for (README images) land in $TOOLS/screenshots.
 WS=$(mktemp -d "${TMPDIR:-/tmp}/mockforge-e2e-ws-XXXXXX")
 cp -r test/fixtures/e2e-workspace/. "$WS/"
 set +e
 node test/e2e/runner.mjs --node "$N24/bin/node" --code-server "$CSDIR/node_modules/.bin/code-server" \
   --ext "$ROOT" --tests "$ROOT/out/test/e2e/suite/index.js" --workspace "$WS" --work-dir "$TOOLS/runs" \
-  --timeout "${MOCKFORGE_E2E_TIMEOUT:-300}" "$@"
+  --screenshots "$TOOLS/screenshots" --timeout "${MOCKFORGE_E2E_TIMEOUT:-300}" "$@"
 rc=$?
 rm -rf "$WS"
 

@@ -1,5 +1,6 @@
 // The located WIT errors of the last Generate Bindings run, in Problems. A file's entries go when it is edited (the
 // WIT language server reports live errors from then on) or when the next run starts.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LocatedError } from './codegenOutput';
 
@@ -7,6 +8,16 @@ export class CodegenProblems implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('mockforge-codegen');
   private readonly sub = vscode.workspace.onDidChangeTextDocument((e) => {
     if (e.contentChanges.length > 0) this.collection.delete(e.document.uri);
+  });
+  // A deleted file (or folder of files) takes its entries with it.
+  private readonly deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+  private readonly deleted = this.deletions.onDidDelete((gone) => {
+    const prefix = gone.fsPath.endsWith(path.sep) ? gone.fsPath : gone.fsPath + path.sep;
+    const drop: vscode.Uri[] = [];
+    this.collection.forEach((uri) => {
+      if (uri.fsPath === gone.fsPath || uri.fsPath.startsWith(prefix)) drop.push(uri);
+    });
+    for (const uri of drop) this.collection.delete(uri);
   });
 
   clear(): void {
@@ -32,6 +43,8 @@ export class CodegenProblems implements vscode.Disposable {
 
   dispose(): void {
     this.sub.dispose();
+    this.deleted.dispose();
+    this.deletions.dispose();
     this.collection.dispose();
   }
 }

@@ -2,7 +2,10 @@
 // extension host), opened by headless Chromium through playwright-core. The suite is a module exporting
 // run(): Promise<void> (the @vscode/test-electron format), loaded through the smoke-test driver's URL payload.
 //   node test/e2e/runner.mjs --code-server <bin> --node <node 24> --ext <extension dir> --tests <suite index.js>
-//        --workspace <dir> [--install-vsix <file.vsix>] [--screenshot out.png] [--timeout 300] [--keep] [--verbose]
+//        --workspace <dir> [--install-vsix <file.vsix>] [--screenshot out.png] [--screenshots <dir>] [--timeout 300]
+//        [--keep] [--verbose]
+// --screenshots: tests ask for a picture of the workbench mid-run (helpers.ts screenshot()): they write
+// <dir>/<name>.request ({"waitFor": [css selectors]}), the runner waits for those to be visible, saves <dir>/<name>.png.
 // Exit code: the suite's (0 pass, 1 failures), 124 timeout, 3 code-server did not start or the vsix did not install.
 import { chromium } from 'playwright-core';
 import { spawn, spawnSync } from 'node:child_process';
@@ -13,7 +16,7 @@ import util from 'node:util';
 
 const { values: opt } = util.parseArgs({ options: {
   'code-server': { type: 'string' }, node: { type: 'string' }, ext: { type: 'string' }, tests: { type: 'string' },
-  workspace: { type: 'string' }, 'install-vsix': { type: 'string' }, screenshot: { type: 'string' },
+  workspace: { type: 'string' }, 'install-vsix': { type: 'string' }, screenshot: { type: 'string' }, screenshots: { type: 'string' },
   timeout: { type: 'string', default: '300' }, chromium: { type: 'string', default: '/usr/bin/chromium' },
   keep: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false },
   'work-dir': { type: 'string', default: path.resolve('.vscode-e2e/runs') },
@@ -50,7 +53,8 @@ fs.writeFileSync(path.join(work, 'user-data/User/settings.json'), JSON.stringify
 const codeServer = (args) => (opt.node ? [opt.node, [fs.realpathSync(opt['code-server']), ...args]] : [opt['code-server'], args]);
 const baseEnv = { EXTENSIONS_GALLERY: '{}', ...process.env, ...isolatedEnv, MOCKFORGE_E2E_RESULT_FILE: resultFile,
   // Tells the suite the extension under test must be the installed .vsix, not a development folder.
-  ...(opt['install-vsix'] ? { MOCKFORGE_E2E_INSTALLED: '1' } : {}) };
+  ...(opt['install-vsix'] ? { MOCKFORGE_E2E_INSTALLED: '1' } : {}),
+  ...(opt.screenshots ? { MOCKFORGE_E2E_SHOTS: path.resolve(opt.screenshots) } : {}) };
 const dirs = ['--user-data-dir', path.join(work, 'user-data'), '--extensions-dir', path.join(work, 'extensions')];
 
 // 1. Optionally install the packaged extension, the artifact users install, into this run's extensions dir.
@@ -103,6 +107,34 @@ await page.exposeFunction('codeAutomationLog', (type, a) => {
 });
 await page.exposeFunction('codeAutomationExit', (code) => { log(`suite finished, exit code ${code}`); resolveExit(code); });
 page.on('pageerror', (e) => opt.verbose && console.log('[page error]', e.message));
+
+// Screenshots on request from the tests (see --screenshots): one at a time, written under a temporary name and
+// renamed, so a test waiting for <name>.png never reads half a file.
+if (opt.screenshots) {
+  const dir = path.resolve(opt.screenshots);
+  fs.mkdirSync(dir, { recursive: true });
+  let busy = Promise.resolve();
+  const take = async (name) => {
+    const req = path.join(dir, `${name}.request`);
+    let spec;
+    try { spec = JSON.parse(fs.readFileSync(req, 'utf8')); } catch { return; } // already handled, or still being written
+    fs.rmSync(req, { force: true });
+    const png = path.join(dir, `${name}.png`);
+    try {
+      for (const sel of spec.waitFor ?? []) await page.locator(sel).first().waitFor({ state: 'visible', timeout: 15_000 });
+      await page.screenshot({ path: `${png}.part`, type: 'png' });
+      fs.renameSync(`${png}.part`, png);
+      log('screenshot', png);
+    } catch (e) {
+      fs.writeFileSync(`${png}.error`, String(e.message ?? e));
+      log('screenshot failed', name, e.message);
+    }
+  };
+  fs.watch(dir, (_event, file) => {
+    const m = /^(.+)\.request$/.exec(String(file ?? ''));
+    if (m) busy = busy.then(() => take(m[1]));
+  });
+}
 
 const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
 const payload = [['extensionDevelopmentPath', remote(opt.ext)], ['extensionTestsPath', remote(opt.tests)],

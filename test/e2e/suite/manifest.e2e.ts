@@ -2,7 +2,7 @@
 // it is fixed; hover explains a key.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeApi, describe, diagnosticsWhere, fixture, hoverText, setText } from './helpers';
+import { activeApi, describe, diagnosticsWhere, fixture, hoverText, screenshot, setText } from './helpers';
 
 suite('plugin.yaml', () => {
   let doc: vscode.TextDocument;
@@ -54,5 +54,29 @@ suite('plugin.yaml', () => {
     const text = hoverText(hovers);
     assert.match(text, /auth/, `hover text: ${text}`);
     assert.match(text, /kind/i, `hover text: ${text}`);
+  });
+
+  test('the error and its hover as an author sees them (README screenshot)', async () => {
+    const broken = original.replace('id: e2e-auth', 'id: E2E_Auth!');
+    const idLine = broken.split('\n').findIndex((l) => l.trim().startsWith('id:'));
+    // A tidy window for the picture: other clean tabs closed, Problems listing the error below the editor.
+    const others = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => !t.isDirty && !(t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString()));
+    await vscode.window.tabGroups.close(others, true);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const editor = await vscode.window.showTextDocument(doc);
+    await setText(doc, broken);
+    try {
+      const diags = await diagnosticsWhere(doc.uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error && x.range.start.line === idLine), 'an error on the id line');
+      const err = diags.find((x) => x.severity === vscode.DiagnosticSeverity.Error && x.range.start.line === idLine)!;
+      const inside = err.range.start.translate(0, 1);
+      editor.selection = new vscode.Selection(inside, inside);
+      editor.revealRange(err.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      // The hover an author gets on the bad value: the diagnostic with the language server's explanation.
+      await vscode.commands.executeCommand('editor.action.showHover');
+      const shot = await screenshot('manifest-diagnostics', ['.monaco-editor .squiggly-error', '.monaco-editor .monaco-hover:not(.hidden) .hover-contents']);
+      if (shot) assert.ok((await vscode.workspace.fs.stat(vscode.Uri.file(shot))).size > 10_000, `${shot} holds a picture`);
+    } finally {
+      await setText(doc, original);
+    }
   });
 });

@@ -1,0 +1,132 @@
+// Start/Stop Remote Plugin inside a real VS Code: a Node remote plugin made by New Plugin is started from the editor
+// (its remote.dev command, health checked), shows as running in the Plugin Explorer and the status bar, answers a
+// saved request sent through the host (`run` finds it up and starts no second copy), and after Stop its port is
+// closed and its processes are gone.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { MockforgeApi } from '../../../client/src/extension';
+import type { PluginNode } from '../../../client/src/explorer/pluginModel';
+import type { StartOutcome } from '../../../client/src/remote/services';
+import { extensionApi, workspaceRoot } from './helpers';
+
+/** Resolves true when something accepts a TCP connection on 127.0.0.1:port, false when it is refused. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNREFUSED' ? resolve(false) : reject(err)));
+  });
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The explorer's node for `dir` once `accept` holds (checked now and after every view refresh). */
+function nodeWhere(api: MockforgeApi, dir: string, accept: (n: PluginNode) => boolean, what: string): Promise<PluginNode> {
+  return new Promise((resolve, reject) => {
+    let last: PluginNode | undefined;
+    const check = async (): Promise<void> => {
+      last = (await api.explorer.plugins()).find((n) => n.plugin === dir);
+      if (!last || !accept(last)) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(last);
+    };
+    const sub = api.explorer.onDidChangeTreeData(() => void check());
+    // A bound so a missed refresh fails the test with what the view shows instead of hanging the run.
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; the explorer shows ${JSON.stringify(last && { label: last.runtimeLabel, service: last.service })}`));
+    }, 30_000);
+    void check();
+  });
+}
+
+suite('Start/Stop Remote Plugin', function () {
+  this.timeout(120_000);
+  let api: MockforgeApi;
+  const dir = (): string => path.join(workspaceRoot().fsPath, 'remote-fns');
+
+  suiteSetup(async () => {
+    api = await extensionApi();
+  });
+
+  suiteTeardown(async () => {
+    await api.ctx.remotes.stopAll();
+    await vscode.workspace.fs.delete(vscode.Uri.file(dir()), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  });
+
+  test('a node-remote plugin starts from the editor, answers through the host, and stops with its port closed', async () => {
+    await vscode.commands.executeCommand('mockforge.newPlugin', { language: 'node-remote', kind: 'template', id: 'remote-fns', folder: dir(), open: false });
+    const manifest = fs.readFileSync(path.join(dir(), 'plugin.yaml'), 'utf8');
+    const port = Number(/endpoint: http:\/\/127\.0\.0\.1:(\d+)/.exec(manifest)?.[1]);
+    assert.ok(port > 0, `the template has a loopback endpoint:\n${manifest}`);
+    assert.equal(await listening(port), false, 'nothing listens before Start');
+    const listed = await nodeWhere(api, dir(), (n) => n.devCommand !== undefined, 'remote-fns with its remote.dev command');
+    assert.equal(api.explorer.getTreeItem(listed).contextValue, 'mockforge.plugin.remote.dev', 'the inline Start action applies');
+
+    // Started through the explorer node, as its inline action passes it.
+    const outcome = await vscode.commands.executeCommand<StartOutcome>('mockforge.startRemotePlugin', listed);
+    assert.equal(outcome.state, 'started');
+    const pid = outcome.state === 'started' ? outcome.service.pid : undefined;
+    assert.ok(pid && groupAlive(pid), 'the service runs in its own process group');
+    assert.equal(await listening(port), true, 'the service listens once Start resolves (its health check passed)');
+
+    const running = await nodeWhere(api, dir(), (n) => n.service?.state === 'running' && n.health?.state === 'healthy', 'remote-fns to show as running and healthy');
+    const item = api.explorer.getTreeItem(running);
+    assert.equal(item.contextValue, 'mockforge.plugin.remote.dev.running', 'the inline Stop action applies');
+    assert.match(String(item.description), new RegExp(`^remote · http · healthy \\d+ ms · started \\(pid ${pid}\\)$`));
+    assert.equal(api.ctx.remotes.list().map((s) => s.id).join(), 'remote-fns');
+
+    // Starting again is a no-op that says so.
+    const again = await vscode.commands.executeCommand<StartOutcome>('mockforge.startRemotePlugin', { plugin: dir() });
+    assert.equal(again.state, 'already-running');
+
+    // A saved request through the host (the CLI's `run`): it finds the service up and uses it.
+    const reply = await vscode.commands.executeCommand<{ exitCode: number; reply: { success: boolean; result: unknown }; stderr: string }>('mockforge.runPlugin', { plugin: dir(), request: 'upper' });
+    assert.equal(reply.exitCode, 0, reply.stderr);
+    assert.deepEqual(reply.reply, { success: true, result: { result: 'HELLO, WÖRLD' } });
+    assert.doesNotMatch(reply.stderr, /starting the dev service/, 'run started no second copy');
+    assert.ok(groupAlive(pid), 'the editor-started service still runs after the call');
+
+    assert.equal(await vscode.commands.executeCommand<boolean>('mockforge.stopRemotePlugin', { plugin: dir() }), true);
+    assert.equal(await listening(port), false, 'the port is closed after Stop');
+    assert.equal(groupAlive(pid), false, 'every process of the service is gone');
+    const stopped = await nodeWhere(api, dir(), (n) => n.service === undefined, 'remote-fns to show as not running');
+    assert.equal(api.explorer.getTreeItem(stopped).contextValue, 'mockforge.plugin.remote.dev');
+  });
+
+  test('Stop with nothing running and Start on a wasm plugin say why', async () => {
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mockforge.stopRemotePlugin', { plugin: dir() })), /No service started from the editor is running for/);
+    const wasm = path.join(workspaceRoot().fsPath, 'auth-plugin');
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mockforge.startRemotePlugin', { plugin: wasm })), /is a wasm plugin; Start Remote Plugin is for plugin\.runtime: remote/);
+  });
+
+  test('a service whose command fails to come up is reported with its output, and nothing is left running', async () => {
+    const manifest = path.join(dir(), 'plugin.yaml');
+    const text = fs.readFileSync(manifest, 'utf8');
+    fs.writeFileSync(manifest, text.replace('command: node plugin.js', 'command: node -e "console.error(\'no port for you\'); process.exit(3)"'));
+    try {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mockforge.startRemotePlugin', { plugin: dir() })), (err: Error) => {
+        assert.match(err.message, /exited \(exit code 3\) before its health check passed/);
+        assert.match(err.message, /no port for you/);
+        return true;
+      });
+      assert.deepEqual(api.ctx.remotes.list(), []);
+    } finally {
+      fs.writeFileSync(manifest, text);
+    }
+  });
+});
