@@ -9,7 +9,7 @@ import { OPERATIONS } from '../host/src/contract/operations';
 import { SAMPLE_REQUESTS } from '../host/src/contract/samples';
 import { validateRequest } from '../host/src/contract/validate';
 import { sample, sampleSync } from './harness';
-import type { Benchmark, BenchResult } from './harness';
+import type { Benchmark, BenchResult, Budget } from './harness';
 
 const WIT_DIR = join(__dirname, '..', '..', 'wit');
 
@@ -24,7 +24,7 @@ export const benchmarks: Benchmark[] = [
     group: 'contract',
     async run({ quick }) {
       const out: BenchResult[] = [];
-      const n = quick ? 2_000 : 20_000;
+      const n: Budget = quick ? { min: 2_000, max: 20_000, ms: 50 } : { min: 20_000, max: 200_000, ms: 300 };
       for (const op of OPERATIONS) {
         const body = SAMPLE_REQUESTS[op];
         const own = sampleSync(() => validateRequest(op, body), n);
@@ -41,7 +41,7 @@ export const benchmarks: Benchmark[] = [
       const t1 = performance.now();
       await componentEmbed({ dummy: true, witSource: source, world: 'plugin' });
       out.push({ name: `jco resolves wit/ (${source.split('\n').length} lines), first call`, unit: 'ms', value: performance.now() - t1 });
-      const warm = await sample(() => componentEmbed({ dummy: true, witSource: source, world: 'plugin' }), quick ? 10 : 50, 3);
+      const warm = await sample(() => componentEmbed({ dummy: true, witSource: source, world: 'plugin' }), quick ? { min: 10, max: 100, ms: 200, warmup: 3 } : { min: 50, max: 500, ms: 1000, warmup: 3 });
       out.push({ name: 'jco resolves wit/, warm', unit: 'ms', p50: warm.p50, p95: warm.p95, p99: warm.p99 });
       return out;
     },

@@ -28,7 +28,7 @@ export interface BenchResult {
 }
 
 export interface BenchContext {
-  /** --quick: fewer iterations, for development (the whole run under 60 s). */
+  /** --quick: smaller sample budgets and the slowest lines skipped, for development (the whole run under 60 s). */
   quick: boolean;
 }
 
@@ -46,28 +46,83 @@ export interface Percentiles {
   samples: number;
 }
 
-/** Runs `fn` `warmup` times untimed, then `iterations` times timed; returns percentiles in milliseconds. */
-export async function sample(fn: () => unknown, iterations: number, warmup = Math.ceil(iterations / 10)): Promise<Percentiles> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times = new Float64Array(iterations);
-  for (let i = 0; i < iterations; i++) {
+/**
+ * How many timed samples a line draws: at least `min` (so its percentiles mean something on a loaded machine), then
+ * more until `ms` of wall time is spent, at most `max`. A fixed count would make the run as slow as the machine is
+ * busy; a budget alone would leave a slow line with too few samples.
+ */
+export interface Budget {
+  min: number;
+  max: number;
+  ms: number;
+  /** Untimed calls first (JIT, caches): default a tenth of `max`, cut short after a fifth of `ms` (at least one). */
+  warmup?: number;
+}
+
+/** A plain number is a fixed count of timed samples (warm-up a tenth of it unless given). */
+function budgetOf(plan: Budget | number, warmup?: number): Budget {
+  return typeof plan === 'number' ? { min: plan, max: plan, ms: 0, warmup: warmup ?? Math.ceil(plan / 10) } : plan;
+}
+
+/** The warm-up: `n` untimed calls (default a tenth of `max`), cut short after a fifth of the budget's time. */
+function warmupPlan(b: Budget): { n: number; limitMs: number } {
+  return { n: b.warmup ?? Math.max(1, Math.ceil(b.max / 10)), limitMs: b.ms > 0 ? b.ms / 5 : Infinity };
+}
+
+/** Whether a sampler holding `n` samples, started at `t0`, should stop (for loops that cannot use sample()). */
+export function budgetDone(b: Budget, n: number, t0: number): boolean {
+  return n >= b.max || (n >= b.min && performance.now() - t0 >= b.ms);
+}
+
+/** Warm-up, then timed calls of `fn` within the budget (or a fixed count); percentiles in milliseconds. */
+export async function sample(fn: () => unknown, plan: Budget | number, warmup?: number): Promise<Percentiles> {
+  const b = budgetOf(plan, warmup);
+  const w = warmupPlan(b);
+  for (let i = 0, w0 = performance.now(); i < w.n && (i === 0 || performance.now() - w0 < w.limitMs); i++) await fn();
+  const times: number[] = [];
+  const start = performance.now();
+  while (!budgetDone(b, times.length, start)) {
     const t0 = performance.now();
     await fn();
-    times[i] = performance.now() - t0;
+    times.push(performance.now() - t0);
   }
-  return percentiles(Array.from(times));
+  return percentiles(times);
 }
 
 /** Same as sample() for synchronous functions, without an await per iteration (which would dominate µs-scale calls). */
-export function sampleSync(fn: () => unknown, iterations: number, warmup = Math.ceil(iterations / 10)): Percentiles {
-  for (let i = 0; i < warmup; i++) fn();
-  const times = new Float64Array(iterations);
-  for (let i = 0; i < iterations; i++) {
+export function sampleSync(fn: () => unknown, plan: Budget | number, warmup?: number): Percentiles {
+  const b = budgetOf(plan, warmup);
+  const w = warmupPlan(b);
+  for (let i = 0, w0 = performance.now(); i < w.n && (i === 0 || performance.now() - w0 < w.limitMs); i++) fn();
+  const times: number[] = [];
+  const start = performance.now();
+  while (!budgetDone(b, times.length, start)) {
     const t0 = performance.now();
     fn();
-    times[i] = performance.now() - t0;
+    times.push(performance.now() - t0);
   }
-  return percentiles(Array.from(times));
+  return percentiles(times);
+}
+
+/**
+ * Timed calls with `concurrency` in flight within the budget (each call's latency is a sample); `errors` counts calls
+ * that returned false or threw. Pass `times` to pool samples across interleaved rounds.
+ */
+export async function sampleConcurrent(call: () => Promise<boolean>, concurrency: number, b: Budget, times: number[] = []): Promise<Percentiles & { errors: number }> {
+  let started = 0;
+  let errors = 0;
+  const start = performance.now();
+  const worker = async () => {
+    while (!budgetDone(b, started, start)) {
+      started++;
+      const t0 = performance.now();
+      const ok = await call().catch(() => false);
+      times.push(performance.now() - t0);
+      if (!ok) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { ...percentiles(times), errors };
 }
 
 export function percentiles(values: number[]): Percentiles {

@@ -1,18 +1,24 @@
 // Embedded host: per-call latency and throughput of an AssemblyScript auth plugin in-process and isolated, the
 // overhead over a raw wasm call, cold load (compile + instantiate + first call) for AS, C, Rust and Go, and the same
-// plugin logic under @extism/extism 1.0.3 (its own ABI, same AS code) as the peer. Every module is built here.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// plugin logic under @extism/extism 1.0.3 (its own ABI, same AS code) as the peer. Every module is built here by the
+// real compilers, once per content hash (.cache/bench/, git-ignored).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import createPlugin from '@extism/extism';
 import { loadPlugin } from '../host/src/plugin';
 import type { LoadedPlugin } from '../host/src/plugin';
+import { buildNative, cachedArtifact } from '../test/plugins/build';
+import type { NativeLanguage } from '../test/plugins/build';
 import { sample, sampleSync, skipped } from './harness';
 import type { Benchmark, BenchResult, Percentiles } from './harness';
 
 const REPO = join(__dirname, '..', '..');
+// Built modules, by content hash (git-ignored): a second run compiles nothing.
+const CACHE = join(REPO, '.cache', 'bench');
 const REQUEST = { context: { method: 'GET', uri: '/bench', headers: { authorization: 'Bearer ok' } }, credentials: { type: 'bearer', token: 'Bearer ok' } };
 
 const LOGIC = `export function authenticateJson(body: string): string {
@@ -117,10 +123,20 @@ func authenticate(ptr uint32, length int32) uint64 {
 func main() {}
 `;
 
-function asc(dir: string, entry: string, out: string): string {
-  const file = join(dir, out);
-  execFileSync(process.execPath, [join(REPO, 'node_modules', 'assemblyscript', 'bin', 'asc.js'), entry, '-o', file, '-O3', '--use', 'abort='], { cwd: dir, stdio: 'pipe' });
-  return file;
+const ASC = join(REPO, 'node_modules', 'assemblyscript');
+const ASC_FLAGS = ['-O3', '--use', 'abort='];
+
+/** `entry` (core.ts or extism.ts, with logic.ts beside it) through asc, cached by asc's version, flags and sources. */
+function asc(entry: string, source: string): string {
+  const version = (JSON.parse(readFileSync(join(ASC, 'package.json'), 'utf8')) as { version: string }).version;
+  const hash = createHash('sha256').update(version).update('\0').update(ASC_FLAGS.join(' ')).update('\0').update(LOGIC).update('\0').update(source);
+  return cachedArtifact(CACHE, `as-${entry}-${hash.digest('hex').slice(0, 16)}`, (work) => {
+    mkdirSync(join(work, 'assembly'));
+    writeFileSync(join(work, 'assembly', 'logic.ts'), LOGIC);
+    writeFileSync(join(work, 'assembly', `${entry}.ts`), source);
+    execFileSync(process.execPath, [join(ASC, 'bin', 'asc.js'), `assembly/${entry}.ts`, '-o', `${entry}.wasm`, ...ASC_FLAGS], { cwd: work, stdio: 'pipe' });
+    return `${entry}.wasm`;
+  });
 }
 
 interface Modules {
@@ -132,35 +148,17 @@ interface Modules {
   skipped: Record<string, string>;
 }
 
-function buildAll(dir: string): Modules {
-  mkdirSync(join(dir, 'assembly'));
-  writeFileSync(join(dir, 'assembly', 'logic.ts'), LOGIC);
-  writeFileSync(join(dir, 'assembly', 'core.ts'), CORE);
-  writeFileSync(join(dir, 'assembly', 'extism.ts'), EXTISM);
-  const m: Modules = { as: asc(dir, 'assembly/core.ts', 'as.wasm'), extism: asc(dir, 'assembly/extism.ts', 'extism.wasm'), skipped: {} };
-  writeFileSync(join(dir, 'plugin.c'), C_SOURCE);
-  try {
-    execFileSync('clang', ['--target=wasm32-wasi', '--sysroot=/usr', '-O2', '-mexec-model=reactor', '-Wl,--strip-all', '-o', join(dir, 'c.wasm'), join(dir, 'plugin.c')], { stdio: 'pipe' });
-    m.c = join(dir, 'c.wasm');
-  } catch (err) {
-    m.skipped.c = `clang wasm32-wasi failed: ${(err as Error).message.split('\n')[0]}`;
-  }
-  writeFileSync(join(dir, 'lib.rs'), RUST_SOURCE);
-  if (existsSync('/usr/bin/rustc')) {
+/** Every module of this benchmark, through the shared builder (test/plugins/build.ts) that test/host uses too. */
+function buildAll(): Modules {
+  const m: Modules = { as: asc('core', CORE), extism: asc('extism', EXTISM), skipped: {} };
+  const native: [NativeLanguage, string, boolean][] = [['c', C_SOURCE, false], ['rust', RUST_SOURCE, false], ['go', GO_SOURCE, true]];
+  for (const [lang, source, cShared] of native) {
     try {
-      execFileSync('/usr/bin/rustc', ['--target', 'wasm32-wasi', '--crate-type', 'cdylib', '-O', '-o', join(dir, 'rust.wasm'), join(dir, 'lib.rs')], { stdio: 'pipe' });
-      m.rust = join(dir, 'rust.wasm');
+      m[lang] = buildNative({ lang, source, cShared, strip: lang === 'c' }, CACHE);
     } catch (err) {
-      m.skipped.rust = `rustc wasm32-wasi failed: ${(err as Error).message.split('\n')[0]}`;
+      m.skipped[lang] = (err as Error).message.split('\n')[0];
     }
-  } else m.skipped.rust = 'Debian rustc is not installed';
-  if (spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0) {
-    mkdirSync(join(dir, 'go'));
-    writeFileSync(join(dir, 'go', 'go.mod'), 'module example.com/bench\n\ngo 1.24\n');
-    writeFileSync(join(dir, 'go', 'main.go'), GO_SOURCE);
-    execFileSync('go', ['build', '-buildmode=c-shared', '-o', join(dir, 'go.wasm'), '.'], { cwd: join(dir, 'go'), env: { ...process.env, GOOS: 'wasip1', GOARCH: 'wasm' }, stdio: 'pipe' });
-    m.go = join(dir, 'go.wasm');
-  } else m.skipped.go = 'go is not on PATH';
+  }
   return m;
 }
 
@@ -208,7 +206,7 @@ export const benchmarks: Benchmark[] = [{
     const dir = mkdtempSync(join(tmpdir(), 'mf-host-bench-'));
     const results: BenchResult[] = [];
     try {
-      const m = buildAll(dir);
+      const m = buildAll();
       const calls = quick ? 5_000 : 50_000;
       const extism = await createPlugin({ wasm: [{ data: readFileSync(m.extism) }] }, { useWasi: false });
       const input = JSON.stringify(REQUEST);

@@ -5,15 +5,14 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import * as grpcJs from '@grpc/grpc-js';
 import { Pool } from 'undici';
 import { createRemoteRuntime } from '../host/src/remote/index';
 import type { RemoteRuntime } from '../host/src/remote/index';
 import type { PluginManifest } from '../host/src/manifest/types';
 import { loadPluginProto, ProtoCodec, SERVICE_NAME } from '../sdk/node/src/grpc-codec';
-import { percentiles } from './harness';
-import type { Benchmark, BenchResult, Percentiles } from './harness';
+import { sampleConcurrent } from './harness';
+import type { Benchmark, BenchResult, Budget, Percentiles } from './harness';
 
 const SDK = join(__dirname, '../sdk/node/src/index.js');
 const BODY = { context: { method: 'GET', uri: '/bench', headers: {} }, credentials: { type: 'bearer', token: 't' } };
@@ -40,23 +39,6 @@ async function startServer(): Promise<{ child: ChildProcess; http: number; grpc:
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
   });
   return { child, http: http!, grpc: grpc! };
-}
-
-/** Runs `total` calls with `concurrency` in flight; per-call latency percentiles in ms, and the failures. */
-async function measure(call: () => Promise<boolean>, total: number, concurrency: number, times: number[] = []): Promise<Percentiles & { errors: number }> {
-  let next = 0;
-  let errors = 0;
-  const worker = async () => {
-    while (next < total) {
-      next++;
-      const t0 = performance.now();
-      const ok = await call().catch(() => false);
-      times.push(performance.now() - t0);
-      if (!ok) errors++;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { ...percentiles(times), errors };
 }
 
 function manifest(protocol: 'http' | 'grpc', port: number): PluginManifest {
@@ -94,33 +76,38 @@ export const benchmarks: Benchmark[] = [{
       const rawG = () => new Promise<boolean>((resolve) => rawGrpc.Authenticate!(grpcReq, (err, res) => resolve(!err && res?.success === true)));
       const viaHttp = async () => (await http.call('authenticate', BODY)).envelope.success;
       const viaGrpc = async () => (await grpc.call('authenticate', BODY)).envelope.success;
-      const n = ctx.quick ? 300 : 3000;
-      for (const fn of [raw, viaHttp, rawG, viaGrpc]) await measure(fn, 200, 8); // warm-up: connections, JIT
+      // Warm-up: connections, JIT.
+      const warm = ctx.quick ? 100 : 200;
+      for (const fn of [raw, viaHttp, rawG, viaGrpc]) await sampleConcurrent(fn, 8, { min: warm, max: warm, ms: 0 });
+      // Per variant and round; five interleaved rounds make at least 100 (quick) or 250 samples per line.
+      const perRound: Budget = ctx.quick ? { min: 20, max: 100, ms: 100 } : { min: 50, max: 1000, ms: 500 };
 
       for (const c of [1, 16]) {
         // Interleaved rounds, so load from elsewhere on the machine hits all three alike.
         const samples: [number[], number[], number[], number[]] = [[], [], [], []];
         let floor!: Percentiles;
         let h!: Percentiles & { errors: number };
+        let httpErrors = 0; // over every round
         let gFloor!: Percentiles;
         let g!: Percentiles;
         for (let round = 0; round < 5; round++) {
-          floor = await measure(raw, n / 5, c, samples[0]);
-          h = await measure(viaHttp, n / 5, c, samples[1]);
-          gFloor = await measure(rawG, n / 5, c, samples[2]);
-          g = await measure(viaGrpc, n / 5, c, samples[3]);
+          floor = await sampleConcurrent(raw, c, perRound, samples[0]);
+          h = await sampleConcurrent(viaHttp, c, perRound, samples[1]);
+          httpErrors += h.errors;
+          gFloor = await sampleConcurrent(rawG, c, perRound, samples[2]);
+          g = await sampleConcurrent(viaGrpc, c, perRound, samples[3]);
         }
         results.push({ name: `remote: raw undici POST (floor), concurrency ${c}`, unit: 'ms', p50: floor.p50, p95: floor.p95, p99: floor.p99 });
         const ratio = h.p50 / floor.p50;
         results.push({
           name: `remote: HTTP call via runtime, concurrency ${c}`, unit: 'ms', p50: h.p50, p95: h.p95, p99: h.p99,
-          peer: 'raw undici request, same server', peer_value: floor.p50, ratio, target: 'p50 ≤ 1.3× the floor', met: ratio <= 1.3 && h.errors === 0,
+          peer: 'raw undici request, same server', peer_value: floor.p50, ratio, target: 'p50 ≤ 1.3× the floor', met: ratio <= 1.3 && httpErrors === 0,
         });
         results.push({ name: `remote: gRPC call via runtime, concurrency ${c}`, unit: 'ms', p50: g.p50, p95: g.p95, p99: g.p99, peer: 'bare grpc-js client, same server', peer_value: gFloor.p50, ratio: g.p50 / gFloor.p50 });
       }
       const total = ctx.quick ? 2000 : 10_000;
       for (const [name, fn] of [['HTTP', viaHttp], ['gRPC', viaGrpc]] as const) {
-        const m = await measure(fn, total, 64);
+        const m = await sampleConcurrent(fn, 64, { min: total, max: total, ms: 0 });
         results.push({ name: `remote: ${name} errors in ${total} calls at concurrency 64`, unit: 'errors', value: m.errors, target: '0 errors', met: m.errors === 0 });
       }
     } finally {

@@ -2,20 +2,20 @@
 // language, allocator, ABI form and problems, and the Go adapter (_initialize through WASI, stdout captured).
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspectBytes } from '../../host/src/wasm/inspect';
 import { loadPlugin } from '../../host/src/plugin';
 import { assembleWat, cleanTemps, tempDir } from './helpers';
+import { buildNative, nativeToolchainMissing } from '../plugins/build';
 import { readFileSync } from 'node:fs';
 
 after(cleanTemps);
 
-const has = (cmd: string, ...args: string[]) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
-const CLANG = has('clang', '--version') && existsSync('/usr/include/wasm32-wasi') ? undefined : 'clang with wasi-libc is not installed (scripts/setup.sh installs it)';
-const RUSTC = existsSync('/usr/bin/rustc') && existsSync('/usr/lib/rustlib/wasm32-wasi') ? undefined : 'Debian rustc with wasm32-wasi is not installed (scripts/setup.sh installs it)';
-const GO = has('go', 'version') ? undefined : 'go is not on PATH';
+// Built with the real compilers by the shared builder (cached by compiler version, flags and source).
+const CLANG = nativeToolchainMissing('c');
+const RUSTC = nativeToolchainMissing('rust');
+const GO = nativeToolchainMissing('go');
 
 const C_SOURCE = `#include <stdlib.h>
 #include <string.h>
@@ -108,23 +108,13 @@ func main() {
 `;
 
 function goBuild(source: string, cShared: boolean): string {
-  const dir = tempDir('mf-go-');
-  writeFileSync(join(dir, 'go.mod'), 'module example.com/plugin\n\ngo 1.24\n');
-  writeFileSync(join(dir, 'main.go'), source);
-  const out = join(dir, 'plugin.wasm');
-  execFileSync('go', ['build', ...(cShared ? ['-buildmode=c-shared'] : []), '-o', out, '.'], {
-    cwd: dir, env: { ...process.env, GOOS: 'wasip1', GOARCH: 'wasm' }, stdio: 'pipe',
-  });
-  return out;
+  return buildNative({ lang: 'go', source, cShared });
 }
 
 describe('modules from real compilers', () => {
   test('C (clang wasm32-wasi reactor): language c, mockforge_alloc/free, _initialize, runs', { skip: CLANG }, async () => {
-    const dir = tempDir('mf-c-');
-    writeFileSync(join(dir, 'plugin.c'), C_SOURCE);
     for (const strip of [false, true]) {
-      const out = join(dir, strip ? 'stripped.wasm' : 'plugin.wasm');
-      execFileSync('clang', ['--target=wasm32-wasi', '--sysroot=/usr', '-O2', '-mexec-model=reactor', ...(strip ? ['-Wl,--strip-all'] : []), '-o', out, join(dir, 'plugin.c')]);
+      const out = buildNative({ lang: 'c', source: C_SOURCE, strip });
       const r = inspectBytes(readFileSync(out));
       assert.equal(r.language, 'c', `${out}: ${r.evidence.join('; ')}`);
       assert.deepEqual(r.allocator, { kind: 'mockforge_alloc', alloc: 'mockforge_alloc', free: 'mockforge_free' });
@@ -139,10 +129,7 @@ describe('modules from real compilers', () => {
   });
 
   test('Rust (rustc wasm32-wasi cdylib): language rust, alloc/dealloc, runs', { skip: RUSTC }, async () => {
-    const dir = tempDir('mf-rs-');
-    writeFileSync(join(dir, 'lib.rs'), RUST_SOURCE);
-    const out = join(dir, 'plugin.wasm');
-    execFileSync('/usr/bin/rustc', ['--target', 'wasm32-wasi', '--crate-type', 'cdylib', '-O', '-o', out, join(dir, 'lib.rs')], { stdio: 'pipe' });
+    const out = buildNative({ lang: 'rust', source: RUST_SOURCE });
     const r = inspectBytes(readFileSync(out));
     assert.equal(r.language, 'rust');
     assert.deepEqual(r.allocator, { kind: 'alloc', alloc: 'alloc', free: 'dealloc' });
