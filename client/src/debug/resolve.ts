@@ -1,7 +1,8 @@
 // Turns a `mockforge` debug configuration ("debug this plugin with this saved request") into the launch VS Code
 // really starts. No vscode import: the provider (provider.ts) gathers the facts, this decides (unit-tested).
 //   wasm/pyodide plugin → a `node` launch of the embedded-host runner (dist/debug-runner.js), source maps on; the
-//                         runner gives the module an absolute source map URL (js-debug 1.139 still shows wasm as .wat);
+//                         runner gives the module an absolute source map URL, but js-debug 1.117 (code-server
+//                         4.139) never loads a wasm module's source map, only DWARF: see README.md here;
 //   remote plugin       → the service's own command (remote.dev.command) under its debugger: Node with the `node`
 //                         debug type, Python with `debugpy` when that extension is installed; the request is sent
 //                         once the service answers its health check.

@@ -98,8 +98,8 @@ suite('plugin explorer', function () {
 
   test('Debug: the mockforge launch runs the saved request in the embedded-host runner under the JavaScript debugger', async function () {
     if (process.env.MOCKFORGE_E2E_INSTALLED === '1') this.skip(); // needs the plugin built in the previous test
-    // Breakpoints in the AssemblyScript source do not bind here: this VS Code's js-debug shows a wasm script as
-    // disassembly (wasm/<id>.wat) and does not apply its source map (observed in this suite; see the report).
+    // Breakpoints in the AssemblyScript source do not bind here: this VS Code's js-debug (1.117) shows a wasm script
+    // as disassembly (wasm/<id>.wat) and never loads a wasm source map, only DWARF (client/src/debug/README.md).
     const dir = created();
     const output: string[] = [];
     const wasmSources: string[] = [];
