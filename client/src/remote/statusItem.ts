@@ -8,6 +8,8 @@ import type { RemoteServices } from './services';
 
 export const STARTABLE_KEY = 'mockforge.startableRemoteManifests';
 export const RUNNING_KEY = 'mockforge.runningRemoteManifests';
+/** Whether any service started from the editor runs (an empty list would still be "defined" to a when clause). */
+export const ANY_RUNNING_KEY = 'mockforge.remoteRunning';
 
 export class RemoteStatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mockforge.remote', vscode.StatusBarAlignment.Left, 9);
@@ -33,6 +35,7 @@ export class RemoteStatusItem implements vscode.Disposable {
   private render(): void {
     const running = this.services.list();
     void vscode.commands.executeCommand('setContext', RUNNING_KEY, running.map((s) => s.manifest.fsPath));
+    void vscode.commands.executeCommand('setContext', ANY_RUNNING_KEY, running.length > 0);
     if (running.length === 0) {
       this.item.hide();
       return;
