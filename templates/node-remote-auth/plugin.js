@@ -28,7 +28,7 @@ class TokenAuth extends AuthPlugin {
   }
 
   async authenticate(context, credentials) {
-    if (!this.token) return { authenticated: false, claims: {}, error_message: 'the plugin has no token configured (AUTH_TOKEN)' };
+    if (!this.token) return { authenticated: false, claims: {}, error_message: 'the plugin has no `token` configured' };
     // MockForge passes the parsed credentials; fall back to the raw headers for clients that send an API key.
     let presented = credentials.token ?? '';
     let method = credentials.type || 'bearer';

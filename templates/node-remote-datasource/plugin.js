@@ -1,5 +1,5 @@
 // __PLUGIN_NAME__: answers queries over a small CSV table shipped with the plugin (users.csv), with filters
-// (eq, ne, contains, gt, lt, gte, lte) and a limit.
+// (eq, ne, contains, gt, lt, gte, lte), an offset and a limit.
 //
 // Run it: `node plugin.js` (listens on 127.0.0.1:$PORT). A query looks like
 // {"query_type": "select", "query": "users", "filters": [{"field": "role", "operator": "eq", "value": "admin"}], "limit": 10}.
@@ -18,7 +18,8 @@ const TEXT_OPS = { eq: (a, b) => a === b, ne: (a, b) => a !== b, gt: (a, b) => a
 function loadTable(file) {
   const [header, ...body] = readFileSync(file, 'utf8').trim().split(/\r?\n/).map((line) => line.split(','));
   const numeric = header.map((_, c) => body.length > 0 && body.every((r) => r[c].trim() !== '' && Number.isFinite(Number(r[c]))));
-  const columns = header.map((name, c) => ({ name, data_type: numeric[c] ? 'number' : 'string' }));
+  // Every cell of the bundled table has a value: no column is nullable.
+  const columns = header.map((name, c) => ({ name, data_type: numeric[c] ? 'number' : 'string', nullable: false }));
   const rows = body.map((r) => Object.fromEntries(header.map((name, c) => [name, numeric[c] ? Number(r[c]) : r[c]])));
   return { columns, rows };
 }
@@ -41,10 +42,12 @@ class CsvSource extends DataSourcePlugin {
   }
 
   query(query) {
-    if (query.query_type !== 'select') throw new PluginError('this table is read-only: query_type must be select', 'bad_input');
+    // An absent query_type means the query is inferred: this table only answers reads.
+    if (query.query_type != null && query.query_type !== 'select') throw new PluginError('this table is read-only: query_type must be select', 'bad_input');
     const filters = query.filters || [];
     const found = this.rows.filter((row) => filters.every((f) => matches(row, f)));
-    const shown = query.limit == null ? found : found.slice(0, query.limit);
+    const start = query.offset ?? 0;
+    const shown = query.limit == null ? found.slice(start) : found.slice(start, start + query.limit);
     return { columns: this.columns, rows: shown.map((values) => ({ values })), total_count: found.length };
   }
 }

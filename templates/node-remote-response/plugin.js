@@ -9,7 +9,7 @@ function jsonResponse(status, value) {
   return {
     status_code: status,
     content_type: 'application/json',
-    headers: { 'content-type': 'application/json' },
+    headers: {},
     // Bodies travel base64-encoded.
     body: Buffer.from(JSON.stringify(value), 'utf8').toString('base64'),
   };

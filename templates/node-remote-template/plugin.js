@@ -37,7 +37,7 @@ class Functions extends TemplatePlugin {
         if (args.length !== 1 || typeof args[0] !== 'string') throw new PluginError('upper takes one string argument', 'bad_input');
         return args[0].toUpperCase();
     }
-    throw new Error(`unknown function "${name}" (this plugin has uuid, upper, faker_name)`);
+    throw new Error(`unknown function '${name}' (this plugin has uuid, upper, faker_name)`);
   }
 }
 

@@ -27,7 +27,7 @@ class TokenAuth(AuthPlugin):
 
     async def authenticate(self, context: PluginContext, credentials: AuthCredentials) -> AuthResult:
         if not self.token:
-            return AuthResult(authenticated=False, error_message="the plugin has no token configured (AUTH_TOKEN)")
+            return AuthResult(authenticated=False, error_message="the plugin has no `token` configured")
         # MockForge passes the parsed credentials; fall back to the raw headers for clients that send an API key.
         presented, method = credentials.token or "", credentials.type or "bearer"
         if not presented:
@@ -48,7 +48,7 @@ class TokenAuth(AuthPlugin):
 
 
 def from_environment() -> TokenAuth:
-    return TokenAuth(os.environ.get("AUTH_TOKEN", ""), os.environ.get("AUTH_USER_ID", "demo-user"))
+    return TokenAuth(os.environ.get("AUTH_TOKEN", ""), os.environ.get("AUTH_USER_ID") or "demo-user")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """__PLUGIN_NAME__: answers queries over a small CSV table shipped with the plugin (users.csv), with filters
-(eq, ne, contains, gt, lt, gte, lte) and a limit.
+(eq, ne, contains, gt, lt, gte, lte), an offset and a limit.
 
 Run it: `python3 plugin.py` (listens on 127.0.0.1:$PORT). A query looks like
 {"query_type": "select", "query": "users", "filters": [{"field": "role", "operator": "eq", "value": "admin"}], "limit": 10}.
@@ -37,7 +37,9 @@ def load_table(path: Path):
         records = list(csv.reader(f))
     header, body = records[0], records[1:]
     numeric = [bool(body) and all(number(r[c]) is not None for r in body) for c in range(len(header))]
-    columns = [DataColumn(name=name, data_type="number" if numeric[c] else "string") for c, name in enumerate(header)]
+    # Every cell of the bundled table has a value: no column is nullable.
+    columns = [DataColumn(name=name, data_type="number" if numeric[c] else "string", nullable=False)
+               for c, name in enumerate(header)]
     rows = [{name: number(r[c]) if numeric[c] else r[c] for c, name in enumerate(header)} for r in body]
     return columns, rows
 
@@ -59,11 +61,13 @@ class CsvSource(DataSourcePlugin):
         self.columns, self.rows = load_table(path)
 
     async def query(self, query: DataQuery, context: Optional[PluginContext]) -> DataResult:
-        if query.query_type != "select":
+        # An absent query_type means the query is inferred: this table only answers reads.
+        if query.query_type not in (None, "select"):
             raise PluginError("this table is read-only: query_type must be select", code="bad_input")
         filters: List[Dict[str, Any]] = getattr(query, "filters", None) or []
         found = [row for row in self.rows if all(matches(row, f) for f in filters)]
-        shown = found if query.limit is None else found[: query.limit]
+        start = query.offset or 0
+        shown = found[start:] if query.limit is None else found[start: start + query.limit]
         return DataResult(columns=self.columns, rows=[DataRow(values=row) for row in shown], total_count=len(found))
 
 

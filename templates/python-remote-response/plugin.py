@@ -17,8 +17,8 @@ from mockforge_plugin import PluginContext, ResponseData, ResponsePlugin, Respon
 
 def json_response(status: int, value: Any) -> ResponseData:
     body = json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
-    return ResponseData(status_code=status, content_type="application/json",
-                        headers={"content-type": "application/json"}, body=base64.b64encode(body).decode())
+    return ResponseData(status_code=status, content_type="application/json", headers={},
+                        body=base64.b64encode(body).decode())
 
 
 def order_id(request: ResponseRequest) -> str:

@@ -28,5 +28,5 @@ test('faker_name is a first and a last name', () => {
 });
 
 test('an unknown function is an error', () => {
-  assert.throws(() => call('nope'), /unknown function "nope"/);
+  assert.throws(() => call('nope'), /unknown function 'nope'/);
 });
