@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderedState } from '../../../webview/src/messages';
-import { extensionApi, workspaceRoot } from './helpers';
+import { extensionApi, screenshot, workspaceRoot } from './helpers';
 import { PAYLOAD, REPLY, REQUESTS, TRAP_SOURCE, writePanelPlugin } from './panelPlugin';
 
 const INJECTED = ['script', 'img', 'iframe', 'b', 'i'];
@@ -44,6 +44,8 @@ suite('request panel', function () {
     // Logs in order: the mockforge.log call, then the WASI stdout line.
     assert.ok(state.text.indexOf(PAYLOAD.log) < state.text.indexOf(PAYLOAD.stdout), state.text);
     assert.match(state.text, /Logs \(2\)/);
+    // The README's picture of the panel, taken as the user sees this reply.
+    await screenshot('request-panel', ['iframe.webview.ready']);
   });
 
   test('the saved request is the same file the CLI runs, with the same reply', async () => {
