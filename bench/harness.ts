@@ -185,13 +185,16 @@ export async function runAll(opts: RunOptions): Promise<BenchResult[]> {
     for (const b of benchmarks) {
       if (opts.filter && !b.group.includes(opts.filter) && !file.includes(opts.filter)) continue;
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       progress(`[bench] ${b.group} (${file}) …`);
       try {
         results.push(...await b.run({ quick: opts.quick }));
       } catch (err) {
         results.push(skipped(`${b.group}: failed`, `error: ${firstLine(err)}`));
       }
-      progress(`[bench] ${b.group} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      // CPU time of this process only (servers and compilers it starts are not counted): wall ≫ CPU means a busy machine.
+      const cpu = process.cpuUsage(cpu0);
+      progress(`[bench] ${b.group} done in ${((performance.now() - t0) / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s in this process)`);
     }
   }
   return results;
