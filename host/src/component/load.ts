@@ -6,18 +6,27 @@ import type { LoadOptions, LoadedPlugin, PluginInfo } from '../plugin';
 import { PluginLoadError } from '../plugin';
 import { LoadError } from '../wasm/prepare';
 import { prepareComponent } from './prepare';
-import { ComponentRuntime } from './runtime';
+import type { Worker } from 'node:worker_threads';
+import { ComponentRuntime, spawnComponentWorker } from './runtime';
 
 export async function loadComponent(path: string, root: string, manifestPath: string | undefined, manifest: PluginManifest | undefined, options: LoadOptions): Promise<LoadedPlugin> {
+  // The worker starts loading its runtime (preview2-shim) while this thread reads, checks and compiles the component.
+  let early: Worker | undefined;
+  try {
+    early = spawnComponentWorker();
+  } catch {
+    early = undefined; // the first call reports why the worker cannot start
+  }
   let prepared;
   try {
     prepared = await prepareComponent(path, manifest, root, options);
   } catch (err) {
+    void early?.terminate();
     if (err instanceof LoadError) throw new PluginLoadError('load_failed', err.message, err.details);
     throw new PluginLoadError('internal', `loading the component ${path} failed: ${(err as Error).message}`);
   }
   const { plan } = prepared;
-  const runtime = new ComponentRuntime(plan, prepared.loadMs, options.onLog);
+  const runtime = new ComponentRuntime(plan, prepared.loadMs, options.onLog, early);
   for (const w of prepared.warnings) options.onLog?.({ level: 'warn', message: w, source: 'host', time: Date.now() });
   const info: PluginInfo = {
     id: manifest?.plugin.id ?? basename(path),

@@ -2,7 +2,7 @@
 // own interpreter), calls are queued one at a time, a call past its time limit terminates the worker (`timeout`)
 // and the next call starts a fresh one.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { Envelope, fail } from '../contract/envelope';
@@ -12,12 +12,30 @@ import type { FromComponentWorker } from './messages';
 import type { ComponentPlan } from './plan';
 import { LineSplitter } from './lines';
 
-/** dist/component-worker.js next to the bundles, or worker.js next to this file in the tsc output. */
+/**
+ * dist/component-worker.js next to the bundles, else the checkout's bundle above the tsc output (one file: it starts
+ * in ~15 ms where the tsc tree's require chain takes ~130 ms), else worker.js next to this file.
+ */
 export function componentWorkerPath(): string {
-  for (const candidate of [join(__dirname, 'component-worker.js'), join(__dirname, 'worker.js')]) {
-    if (existsSync(candidate)) return candidate;
+  const candidates = [join(__dirname, 'component-worker.js')];
+  for (let dir = dirname(__dirname); dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      candidates.push(join(dir, 'dist', 'component-worker.js'));
+      break;
+    }
   }
+  candidates.push(join(__dirname, 'worker.js'));
+  for (const candidate of candidates) if (existsSync(candidate)) return candidate;
   throw new Error(`the component worker script is missing next to ${__dirname} (run \`node scripts/build.mjs\`)`);
+}
+
+/** A component worker started before its plan is known: it loads the shim while the host prepares the component. */
+export function spawnComponentWorker(script = componentWorkerPath()): Worker {
+  // stdout/stderr: true keeps the plugin's WASI output off the host's own streams; it becomes log records.
+  const worker = new Worker(script, { stdout: true, stderr: true, env: {} });
+  // An idle worker does not keep the host alive; a call in flight does (its time-limit timer).
+  worker.unref();
+  return worker;
 }
 
 interface Pending {
@@ -53,6 +71,7 @@ export class WorkerRuntime implements PluginRuntime {
   /** Records that arrive while a worker starts (before its first call is posted) belong to that call. */
   private starting?: { logs: LogRecord[]; onLog?: (record: LogRecord) => void };
   private startInfo?: { startMs?: number; failure?: Envelope };
+  private unclaimed: LogRecord[] = [];
 
   constructor(private readonly spec: WorkerSpec, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
     this.kind = spec.kind;
@@ -75,7 +94,8 @@ export class WorkerRuntime implements PluginRuntime {
     if (options.signal?.aborted) return outcome(fail('timeout', 'the call was cancelled before it started'), [], 0);
     const t0 = performance.now();
     if (this.worker && this.spec.stale?.()) await this.stopWorker();
-    const starting = { logs: [] as LogRecord[], onLog: options.onLog };
+    const starting = { logs: this.unclaimed.splice(0), onLog: options.onLog };
+    for (const r of starting.logs) options.onLog?.(r);
     this.starting = starting;
     try {
       await this.ensureWorker();
@@ -119,10 +139,19 @@ export class WorkerRuntime implements PluginRuntime {
     });
   }
 
-  private ensureWorker(): Promise<void> {
+  /** Starts the worker (or adopts one started early) and sends it the plan, without waiting for it to be ready. */
+  prestart(early?: Worker): void {
+    if (this.worker || this.disposed) {
+      void early?.terminate();
+      return;
+    }
+    // A start failure surfaces on the first call, which waits for the same promise.
+    this.ensureWorker(early).catch(() => undefined);
+  }
+
+  private ensureWorker(early?: Worker): Promise<void> {
     if (this.worker && this.ready) return this.ready;
-    // stdout/stderr: true keeps the plugin's WASI output off the host's own streams; it becomes log records.
-    const worker = new Worker(this.spec.script, { stdout: true, stderr: true, env: {} });
+    const worker = early ?? spawnComponentWorker(this.spec.script);
     this.worker = worker;
     const relay = (source: 'stdout' | 'stderr') => new LineSplitter((line) => this.record({
       level: source === 'stdout' ? 'info' : 'warn', message: line, source, time: Date.now(),
@@ -163,6 +192,9 @@ export class WorkerRuntime implements PluginRuntime {
     if (sink) {
       sink.logs.push(record);
       sink.onLog?.(record);
+    } else if (this.unclaimed.length < 1000) {
+      // Output of a worker started ahead of its first call (the component's start-up) belongs to that call.
+      this.unclaimed.push(record);
     }
     this.defaultLog?.(record);
   }
@@ -204,9 +236,13 @@ function outcome(envelope: Envelope, logs: LogRecord[], callMs: number): CallOut
   return { envelope, logs, timing: { callMs } };
 }
 
-/** A component plugin: its own worker with the transpiled component. */
+/**
+ * A component plugin: its own worker with the transpiled component. The worker starts (or, given `early`, was
+ * already started) at load time and instantiates the component right away, so the first call finds it ready.
+ */
 export class ComponentRuntime extends WorkerRuntime {
-  constructor(plan: ComponentPlan, loadMs: number, defaultLog?: (record: LogRecord) => void) {
+  constructor(plan: ComponentPlan, loadMs: number, defaultLog?: (record: LogRecord) => void, early?: Worker) {
     super({ kind: 'component', label: plan.label, timeoutMs: plan.policy.timeoutMs, script: componentWorkerPath(), init: { type: 'init', plan } }, loadMs, defaultLog);
+    this.prestart(early);
   }
 }

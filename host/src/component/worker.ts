@@ -19,12 +19,17 @@ import type { ComponentPlan } from './plan';
 import { WitModel, buildModel } from './wit-model';
 import { hostImports } from './host';
 import { compileOne, enableComponentFeatures } from './modules';
+import { stubMissingJspi } from './jspi';
 
 type Instantiate = (getCoreModule: (name: string) => Promise<WebAssembly.Module>, imports: Record<string, unknown>,
   instantiateCore?: (module: WebAssembly.Module, imports?: WebAssembly.Imports) => Promise<WebAssembly.Instance>) => Promise<Record<string, unknown>>;
 
 enableComponentFeatures();
+stubMissingJspi();
 
+// Started before the plan arrives: the worker is spawned while the host is still preparing the component.
+const shimLoading = loadShim();
+shimLoading.catch(() => undefined);
 const port = parentPort;
 let plan: ComponentPlan | undefined;
 let model: WitModel | undefined;
@@ -57,7 +62,7 @@ async function init(p: ComponentPlan): Promise<void> {
   // Pitfall B: the shim starts with the whole host filesystem and process.env; take both away before anything runs,
   // then grant this plugin's allowed_paths and declared environment (this worker serves this plugin only). The
   // grant goes into the shim's global list: its descriptors refuse every open while that list is empty.
-  const shim = await loadShim();
+  const shim = await shimLoading;
   shim._clearPreopens();
   shim._setEnv({});
   shim._setArgs(['plugin']);

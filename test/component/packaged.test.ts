@@ -1,0 +1,84 @@
+// The packaged extension (the files `vsce package --no-dependencies` puts in the .vsix: esbuild bundles, wit/, …)
+// runs and builds components with no node_modules anywhere: its files are copied to a folder outside the checkout
+// and its dist/cli.js is run from there with NODE_PATH unset and a fresh transpile cache, so the bundled
+// preview2-shim and jco transpiler (dist/component/) do the work.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { FIXTURES, REPO, buildJsComponent, writeTemp } from './build';
+
+/** The .vsix's file list, from vsce itself. */
+function packagedFiles(): string[] {
+  const vsce = path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const r = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`vsce ls failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+  return r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+describe('packaged extension: components without node_modules', () => {
+  let root = '';
+  let ext = '';
+  let env: NodeJS.ProcessEnv = {};
+  const ctx = { method: 'GET', uri: '/p', headers: {} };
+
+  before(() => {
+    root = writeTemp('mf-packaged-', {});
+    ext = path.join(root, 'extension');
+    for (const f of packagedFiles()) {
+      mkdirSync(path.dirname(path.join(ext, f)), { recursive: true });
+      cpSync(path.join(REPO, f), path.join(ext, f));
+    }
+    env = { ...process.env, MOCKFORGE_CACHE_DIR: path.join(root, 'cache') };
+    delete env.NODE_PATH;
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  const cli = (args: string[], input?: string, extraEnv: NodeJS.ProcessEnv = {}) =>
+    spawnSync(process.execPath, [path.join(ext, 'dist', 'cli.js'), ...args], { cwd: root, env: { ...env, ...extraEnv }, input, encoding: 'utf8' });
+
+  test('no node_modules above the copy; the component runtime files are in it', () => {
+    for (let d = ext; path.dirname(d) !== d; d = path.dirname(d)) assert.equal(existsSync(path.join(d, 'node_modules')), false, `${d}/node_modules`);
+    for (const f of ['shim.js', 'jco.js', 'worker-thread.bundle.js', 'wasi_snapshot_preview1.reactor.wasm', 'package.json']) {
+      assert.ok(existsSync(path.join(ext, 'dist', 'component', f)), `dist/component/${f} is packaged`);
+    }
+  });
+
+  test('a ComponentizeJS component: transpiled by the bundled jco, run on the bundled shim', () => {
+    const plugin = path.join(root, 'js');
+    cpSync(buildJsComponent(), plugin, { recursive: true });
+    const input = JSON.stringify({ context: ctx, credentials: { type: 'bearer', token: 'letmein' } });
+    const r = cli(['run', plugin, '--call', 'authenticate', '--input', '-', '--compact', '--timeout', '60000'], input);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).result.user_id, 'js-user');
+    assert.ok(readFileSync(path.join(root, 'cache', 'components', readdirOne(path.join(root, 'cache', 'components')), 'plugin.js'), 'utf8').includes('export function instantiate(getCoreModule, imports'));
+    const q = cli(['run', plugin, '--call', 'execute_function', '--input', '-', '--compact', '--timeout', '60000'],
+      JSON.stringify({ function_name: 'uppercase', args: ['packaged'], context: ctx }));
+    assert.deepEqual(JSON.parse(q.stdout), { success: true, result: { result: 'PACKAGED' } });
+  });
+
+  test('build from the package: clang + jco new with the packaged preview1 adapter, then run', () => {
+    const plugin = path.join(root, 'c');
+    cpSync(path.join(FIXTURES, 'c-auth'), plugin, { recursive: true });
+    const b = cli(['build', plugin]);
+    assert.equal(b.status, 0, b.stderr);
+    assert.match(b.stderr, /WASI preview1 reactor adapter/);
+    const r = cli(['run', plugin, '--call', 'authenticate', '--input', '-', '--compact'], JSON.stringify({ context: ctx, credentials: { type: 'bearer', token: 'letmein' } }));
+    assert.equal(JSON.parse(r.stdout).result.user_id, 'c-user', r.stderr);
+  });
+
+  test('componentize-js without jco installed: exit 2 with how to install it', () => {
+    const plugin = path.join(root, 'js-src');
+    cpSync(path.join(FIXTURES, 'js-plugin'), plugin, { recursive: true });
+    const r = cli(['build', plugin], undefined, { PATH: path.dirname(process.execPath) });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /jco \(ComponentizeJS\) is not installed or not on PATH\.\n {2}hint: install jco .*npm install --save-dev @bytecodealliance\/jco@~1\.35 @bytecodealliance\/preview2-shim@0\.26\.0/);
+  });
+});
+
+function readdirOne(dir: string): string {
+  const entries = readdirSync(dir);
+  assert.equal(entries.length, 1, `one transpilation in ${dir}: ${entries.join(', ')}`);
+  return entries[0];
+}
