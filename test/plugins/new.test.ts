@@ -2,7 +2,7 @@
 // clear errors for templates that do not exist, and a project that lives outside the repository.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
@@ -75,7 +75,14 @@ describe('new', () => {
   });
 
   it('names the templates that exist when a language has none for the kind', () => {
-    const r = cli(['new', path.join(work, 'py'), '--lang', 'python-pyodide', '--type', 'datasource', '--id', 'py']);
+    // Every language has every kind now: an installation without the python-pyodide datasource template stands in.
+    const resources = path.join(work, 'resources');
+    mkdirSync(path.join(resources, 'templates'), { recursive: true });
+    const templates = path.resolve(__dirname, '..', '..', '..', 'templates');
+    for (const name of readdirSync(templates).filter((n) => n !== 'python-pyodide-datasource')) {
+      symlinkSync(path.join(templates, name), path.join(resources, 'templates', name));
+    }
+    const r = cli(['new', path.join(work, 'py'), '--lang', 'python-pyodide', '--type', 'datasource', '--id', 'py'], undefined, { MOCKFORGE_RESOURCES: resources });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no python-pyodide template for a datasource plugin yet\. Templates available: .*assemblyscript: [a-z, ]*auth/);
   });

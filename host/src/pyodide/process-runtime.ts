@@ -108,9 +108,9 @@ export class PyodideProcessRuntime implements PluginRuntime {
       const id = this.nextId++;
       const now = performance.now();
       const pending: Pending = { id, operation, resolve, logs, onLog: options.onLog, started: now, deadline: now + timeoutMs, startMs, denials: [] };
-      let timer: NodeJS.Timeout | undefined;
+      const timers: { timer?: NodeJS.Timeout } = {};
       const finish = (o: CallOutcome) => {
-        clearTimeout(timer);
+        clearTimeout(timers.timer);
         options.signal?.removeEventListener('abort', onAbort);
         resolve(loadMs === undefined ? o : { ...o, timing: { ...o.timing, loadMs } });
       };
@@ -121,7 +121,7 @@ export class PyodideProcessRuntime implements PluginRuntime {
         finish(outcome(envelope, pending.logs, performance.now() - pending.started));
       };
       const onAbort = () => stop(fail('timeout', `${this.spec.label} ${operation}: the call was cancelled and its Python process stopped`));
-      timer = setTimeout(() => stop(fail('timeout',
+      timers.timer = setTimeout(() => stop(fail('timeout',
         `${this.spec.label} ${operation}: did not finish within ${timeoutMs} ms and was stopped ` +
         '(capabilities.resources.timeout_ms in plugin.yaml; --timeout MS for one run). An infinite loop or a blocking wait?')), timeoutMs);
       options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -111,14 +111,15 @@ def call_sync(operation, body_json):
     return _finish(coro, yielded)
 
 
+# Installed once (adding and removing a handler per call takes the logging lock several times).
+_capture = _Capture()
+logging.getLogger("mockforge_plugin").addHandler(_capture)
+
+
 async def call(operation, body_json):
-    capture = _Capture()
-    logger = logging.getLogger("mockforge_plugin")
-    logger.addHandler(capture)
-    try:
-        result = await _plugin.dispatch(operation, json.loads(body_json))
-    finally:
-        logger.removeHandler(capture)
+    capture = _capture
+    capture.texts.clear()
+    result = await _plugin.dispatch(operation, json.loads(body_json))
     envelope = result.envelope
     if not envelope.get("success") and envelope["error"].get("code") == "plugin_error" and capture.texts:
         text = capture.texts[-1]

@@ -47,62 +47,104 @@ class _Problem(Exception):
         self.loc, self.msg = loc, msg
 
 
+_CHECKERS: Dict[Any, Any] = {}
+
+
 def _check(tp: Any, value: Any, loc: tuple) -> Any:
+    return _checker(tp)(value, loc)
+
+
+def _checker(tp: Any) -> Any:
+    """A checker per type, built once: a warm call must not walk typing's introspection for every field."""
+    try:
+        return _CHECKERS[tp]
+    except (KeyError, TypeError):
+        pass
+    made = _make_checker(tp)
+    try:
+        _CHECKERS[tp] = made
+    except TypeError:  # an unhashable annotation: build it each time
+        pass
+    return made
+
+
+def _make_checker(tp: Any) -> Any:
     if tp is Any or tp is object:
-        return value
+        return lambda value, loc: value
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
-    if origin is typing.Union:
-        if value is None and type(None) in args:
-            return None
-        problems = []
-        for a in args:
-            if a is type(None):
-                continue
-            try:
-                return _check(a, value, loc)
-            except _Problem as p:
-                problems.append(p)
-        raise problems[0] if problems else _Problem(loc, "Input should not be None")
+    if origin is typing.Union or (sys.version_info >= (3, 10) and origin is getattr(__import__("types"), "UnionType", None)):
+        optional = type(None) in args
+        inner = [_checker(a) for a in args if a is not type(None)]
+
+        def check_union(value: Any, loc: tuple) -> Any:
+            if value is None and optional:
+                return None
+            problems = []
+            for c in inner:
+                try:
+                    return c(value, loc)
+                except _Problem as p:
+                    problems.append(p)
+            raise problems[0] if problems else _Problem(loc, "Input should not be None")
+        return check_union
     if origin is typing.Literal:
-        if value in args:
-            return value
-        raise _Problem(loc, f"Input should be {' or '.join(repr(a) for a in args)}")
+        def check_literal(value: Any, loc: tuple) -> Any:
+            if value in args:
+                return value
+            raise _Problem(loc, f"Input should be {' or '.join(repr(a) for a in args)}")
+        return check_literal
     if origin in (list, List):
-        if not isinstance(value, (list, tuple)):
-            raise _Problem(loc, "Input should be a valid list")
-        inner = args[0] if args else Any
-        return [_check(inner, v, loc + (i,)) for i, v in enumerate(value)]
+        item = _checker(args[0]) if args else None
+
+        def check_list(value: Any, loc: tuple) -> Any:
+            if not isinstance(value, (list, tuple)):
+                raise _Problem(loc, "Input should be a valid list")
+            return list(value) if item is None else [item(v, loc + (i,)) for i, v in enumerate(value)]
+        return check_list
     if origin in (dict, Dict):
-        if not isinstance(value, dict):
-            raise _Problem(loc, "Input should be a valid dictionary")
-        vt = args[1] if len(args) > 1 else Any
-        return {k: _check(vt, v, loc + (k,)) for k, v in value.items()}
+        val = _checker(args[1]) if len(args) > 1 else None
+
+        def check_dict(value: Any, loc: tuple) -> Any:
+            if not isinstance(value, dict):
+                raise _Problem(loc, "Input should be a valid dictionary")
+            return dict(value) if val is None else {k: val(v, loc + (k,)) for k, v in value.items()}
+        return check_dict
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        if isinstance(value, tp):
-            return value
-        if not isinstance(value, dict):
-            raise _Problem(loc, f"Input should be a valid dictionary or instance of {tp.__name__}")
-        return tp._validate(value, loc)
+        def check_model(value: Any, loc: tuple) -> Any:
+            if isinstance(value, tp):
+                return value
+            if not isinstance(value, dict):
+                raise _Problem(loc, f"Input should be a valid dictionary or instance of {tp.__name__}")
+            return tp._validate(value, loc)
+        return check_model
     if tp is bool:
-        if isinstance(value, bool):
-            return value
-        raise _Problem(loc, "Input should be a valid boolean")
+        def check_bool(value: Any, loc: tuple) -> Any:
+            if value is True or value is False:
+                return value
+            raise _Problem(loc, "Input should be a valid boolean")
+        return check_bool
     if tp is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        raise _Problem(loc, "Input should be a valid integer")
+        def check_int(value: Any, loc: tuple) -> Any:
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+            if isinstance(value, float) and value.is_integer():
+                return int(value)
+            raise _Problem(loc, "Input should be a valid integer")
+        return check_int
     if tp is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        raise _Problem(loc, "Input should be a valid number")
+        def check_float(value: Any, loc: tuple) -> Any:
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return float(value)
+            raise _Problem(loc, "Input should be a valid number")
+        return check_float
     if tp is str:
-        if isinstance(value, str):
-            return value
-        raise _Problem(loc, "Input should be a valid string")
-    return value
+        def check_str(value: Any, loc: tuple) -> Any:
+            if isinstance(value, str):
+                return value
+            raise _Problem(loc, "Input should be a valid string")
+        return check_str
+    return lambda value, loc: value
 
 
 class BaseModel:
@@ -121,7 +163,7 @@ class BaseModel:
                 continue
             default = getattr(cls, name, _MISSING)
             info = default if isinstance(default, _FieldInfo) else _FieldInfo(default)
-            fields[name] = (tp, info)
+            fields[name] = (tp, info, _checker(tp))
         cls._mf_fields = fields
         return fields
 
@@ -133,10 +175,10 @@ class BaseModel:
     def _validate(cls, data: Dict[str, Any], loc: tuple) -> "BaseModel":
         errors: List[Dict[str, Any]] = []
         values: Dict[str, Any] = {}
-        for name, (tp, info) in cls._fields().items():
+        for name, (_tp, info, check) in cls._fields().items():
             if name in data:
                 try:
-                    v = _check(tp, data[name], loc + (name,))
+                    v = check(data[name], loc + (name,))
                     if info.ge is not None and v is not None and v < info.ge:
                         raise _Problem(loc + (name,), f"Input should be greater than or equal to {info.ge}")
                     if info.le is not None and v is not None and v > info.le:
