@@ -62,14 +62,14 @@ for (const c of CASES) {
     it('run: the configured token authenticates, with user_id and claims', () => {
       const r = cli(['run', built.dir, '--call', 'authenticate', '--input', request('t0ken-ok'), '--config', 'token=t0ken-ok']);
       assert.equal(r.code, 0, r.stderr);
-      assert.deepEqual(stdoutJson(r), { success: true, result: { authenticated: true, user_id: 'user-1', claims: { lang: c.claim } } });
+      assert.deepEqual(stdoutJson(r), { success: true, result: { authenticated: true, user_id: 'user-1', claims: { lang: c.claim }, metadata: {} } });
     });
 
     it('run: a wrong token is refused with an error message', () => {
       const r = cli(['run', built.dir, '--call', 'authenticate', '--input', request('guess'), '--config', 'token=t0ken-ok']);
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(stdoutJson(r), {
-        success: true, result: { authenticated: false, user_id: '', claims: {}, error_message: 'invalid token' },
+        success: true, result: { authenticated: false, claims: {}, metadata: {}, error_message: 'invalid token' },
       });
     });
 

@@ -30,7 +30,7 @@ describe('build', () => {
 
   it('streams an asc error unchanged, located relative to the project, and exits 1', () => {
     const src = path.join(as, 'assembly', 'index.ts');
-    writeFileSync(src, readFileSync(src, 'utf8').replace("return AuthResult.deny('invalid token');", 'return AuthResult.deny(42);'));
+    writeFileSync(src, readFileSync(src, 'utf8').replace("return new Rejected('invalid token');", 'return new Rejected(42);'));
     const r = cli(['build', as], work);
     assert.equal(r.code, 1);
     // asc colours its output when CI is set; the text under the colour codes is what users and matchers read.
