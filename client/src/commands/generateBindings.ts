@@ -27,14 +27,21 @@ export interface GenerateBindingsResult {
 
 export const generateBindings: CommandSpec = {
   id: 'mockforge.generateBindings',
-  run: (ctx, arg?: unknown) => run(ctx, arg),
+  // Menus pass (resource, selected resources); callers may pass (resource, options).
+  run: (ctx, arg?: unknown, second?: unknown) => run(ctx, arg, isPlainObject(second) ? second as GenerateBindingsOptions : undefined),
 };
+
+function isPlainObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof vscode.Uri);
+}
 
 const TITLE = 'Generate Bindings from WIT';
 
-async function run(ctx: Ctx, arg: unknown): Promise<GenerateBindingsResult | undefined> {
-  const options: GenerateBindingsOptions = arg instanceof vscode.Uri || arg === undefined || typeof arg === 'string' ? {} : (arg as GenerateBindingsOptions);
-  const wit = toUri(arg instanceof vscode.Uri || typeof arg === 'string' ? arg : options.wit) ?? (await pickWit());
+async function run(ctx: Ctx, arg: unknown, withUri?: GenerateBindingsOptions): Promise<GenerateBindingsResult | undefined> {
+  const options: GenerateBindingsOptions = arg instanceof vscode.Uri || arg === undefined || typeof arg === 'string' ? withUri ?? {} : (arg as GenerateBindingsOptions);
+  // From a menu (a URI): a .wit file that shares its folder with others is part of that package, which only resolves
+  // as a whole. A path given in the options is taken as it is.
+  const wit = arg instanceof vscode.Uri ? await packageOf(arg) : toUri(typeof arg === 'string' ? arg : options.wit) ?? (await pickWit());
   if (!wit) return undefined;
   let isDir: boolean;
   try {
@@ -78,6 +85,17 @@ async function run(ctx: Ctx, arg: unknown): Promise<GenerateBindingsResult | und
   if (!file) throw new Error(`${TITLE}: codegen printed no "wrote" line:\n${output}`);
   if (options.open !== false) await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false });
   return { file, language, output };
+}
+
+async function packageOf(uri: vscode.Uri): Promise<vscode.Uri> {
+  if (!uri.path.endsWith('.wit')) return uri;
+  const dir = vscode.Uri.joinPath(uri, '..');
+  try {
+    const siblings = (await vscode.workspace.fs.readDirectory(dir)).filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.wit'));
+    return siblings.length > 1 ? dir : uri;
+  } catch {
+    return uri;
+  }
 }
 
 /** Its message is already shown (with actions) by the command itself. */

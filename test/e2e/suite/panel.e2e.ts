@@ -44,7 +44,8 @@ suite('request panel', function () {
     // Logs in order: the mockforge.log call, then the WASI stdout line.
     assert.ok(state.text.indexOf(PAYLOAD.log) < state.text.indexOf(PAYLOAD.stdout), state.text);
     assert.match(state.text, /Logs \(2\)/);
-    // The README's picture of the panel, taken as the user sees this reply.
+    // The README's picture of the panel, taken as the user sees this reply (the bottom panel closed to give it room).
+    await vscode.commands.executeCommand('workbench.action.closePanel');
     await screenshot('request-panel', ['iframe.webview.ready']);
   });
 
