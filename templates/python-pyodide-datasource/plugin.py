@@ -40,8 +40,13 @@ def load_table(path: Path):
     return columns, rows
 
 
-def matches(row: Dict[str, Any], flt: Dict[str, Any]) -> bool:
-    field, op, value = flt.get("field"), flt.get("operator") or "eq", flt.get("value")
+def part(flt: Any, name: str) -> Any:
+    """A filter member, whether the SDK hands filters over as dicts or as QueryFilter models."""
+    return flt.get(name) if isinstance(flt, dict) else getattr(flt, name, None)
+
+
+def matches(row: Dict[str, Any], flt: Any) -> bool:
+    field, op, value = part(flt, "field"), part(flt, "operator") or "eq", part(flt, "value")
     if field not in row:
         raise PluginError(f'unknown field "{field}"', code="bad_input")
     cell = row[field]
@@ -60,7 +65,7 @@ class CsvSource(DataSourcePlugin):
         # An absent query_type means the query is inferred: this table only answers reads.
         if query.query_type not in (None, "select"):
             raise PluginError("this table is read-only: query_type must be select", code="bad_input")
-        filters: List[Dict[str, Any]] = getattr(query, "filters", None) or []
+        filters: List[Any] = getattr(query, "filters", None) or []
         found = [row for row in self.rows if all(matches(row, f) for f in filters)]
         start = query.offset or 0
         shown = found[start:] if query.limit is None else found[start: start + query.limit]
