@@ -1,6 +1,11 @@
 """Pydantic models of the MockForge remote plugin wire format (docs/protocol.md), snake_case as on the wire.
 
 Unknown fields are kept (extra="allow") so a newer host can add fields without breaking older plugins.
+
+types_gen.py holds the models generated from wit/. These stay hand-written because this file also runs under Pyodide
+with the host's pydantic stand-in (no BeforeValidator, PlainSerializer or model_serializer, which the generated
+models need), and because the SDK's defaults are kinder to authors (optional reply fields filled in by the SDK).
+tests/test_models_drift.py keeps both in step: every field here exists there, and the other way round.
 """
 from __future__ import annotations
 
@@ -18,6 +23,10 @@ class PluginContext(_Model):
     uri: str = ""
     headers: Dict[str, str] = Field(default_factory=dict)
     body: Any = None
+    query_params: Dict[str, str] = Field(default_factory=dict)
+    client_ip: Optional[str] = None
+    user_agent: Optional[str] = None
+    timestamp: Optional[str] = None
     request_id: Optional[str] = None
     plugin_id: Optional[str] = None
 
@@ -73,6 +82,12 @@ class ResponseRequest(_Model):
     query_params: Dict[str, str] = Field(default_factory=dict)
     headers: Dict[str, str] = Field(default_factory=dict)
     body: Optional[str] = Field(default=None, description="base64")
+    path_params: Dict[str, str] = Field(default_factory=dict)
+    client_ip: Optional[str] = None
+    user_agent: Optional[str] = None
+    timestamp: Optional[str] = None
+    auth_context: Any = None
+    custom: Dict[str, Any] = Field(default_factory=dict)
 
 
 class ResponseData(_Model):
@@ -82,6 +97,19 @@ class ResponseData(_Model):
     content_type: str = "application/octet-stream"
     metadata: Dict[str, Any] = Field(default_factory=dict)
     cache_control: Optional[str] = None
+    custom: Optional[Dict[str, Any]] = None
+
+
+class SortField(_Model):
+    field: str
+    direction: Literal["asc", "desc"] = "asc"
+
+
+class QueryFilter(_Model):
+    field: str
+    operator: str
+    value: Any = None
+    logical_op: Optional[str] = None
 
 
 class DataQuery(_Model):
@@ -90,6 +118,9 @@ class DataQuery(_Model):
     parameters: Dict[str, Any] = Field(default_factory=dict)
     limit: Optional[int] = None
     offset: Optional[int] = None
+    sort: List[SortField] = Field(default_factory=list)
+    filters: List[QueryFilter] = Field(default_factory=list)
+    options: Dict[str, Any] = Field(default_factory=dict)
 
 
 class DataColumn(_Model):
@@ -109,6 +140,7 @@ class DataResult(_Model):
     columns: List[DataColumn] = Field(default_factory=list)
     total_count: Optional[int] = None
     execution_time_ms: Optional[int] = Field(default=None, description="filled in by the SDK when absent")
+    metadata: Optional[Dict[str, Any]] = None
 
 
 # Request bodies, one per operation.
