@@ -27,7 +27,7 @@ async function parseResolve(name: string, dir: string, quick: boolean, embed: Em
   const inputs: WitInput[] = await loadPackageDir(dir);
   const lines = inputs.reduce((n, i) => n + i.text.split('\n').length, 0);
   const source = combineForReference(analyze(inputs));
-  const n: Budget = quick ? { min: 50, max: 1000, ms: 200 } : { min: 300, max: 5000, ms: 1000 };
+  const n: Budget = quick ? { min: 50, max: 1000, ms: 200 } : { min: 100, max: 5000, ms: 1000 };
   const ours = sampleSync(() => analyze(inputs), n);
   const result: BenchResult = { name: `${name} parse+resolve (${inputs.length} files, ${lines} lines)`, unit: 'ms', p50: ours.p50, p95: ours.p95, p99: ours.p99, target };
   if (embed) {
@@ -61,7 +61,7 @@ export const benchmarks: Benchmark[] = [{
       version++;
       return TextDocument.create(uri, 'wit', version, text.slice(0, at) + `/*${version}*/` + text.slice(at));
     };
-    const n: Budget = quick ? { min: 50, max: 1000, ms: 200 } : { min: 300, max: 5000, ms: 1000 };
+    const n: Budget = quick ? { min: 50, max: 1000, ms: 200 } : { min: 100, max: 5000, ms: 1000 };
     const comp = await sample(async () => { const d = edited(); await features.completion!(d, d.positionAt(at + `/*${version}*/`.length)); }, n);
     out.push({ name: 'completion in a type position (WASI set, edited each time)', unit: 'ms', p50: comp.p50, p95: comp.p95, p99: comp.p99, target: 'p95 ≤ 10 ms', met: comp.p95 <= 10 });
     const hov = await sample(async () => { const d = edited(); await features.hover!(d, d.positionAt(text.indexOf('error-code>') + 2 + `/*${version}*/`.length)); }, n);
