@@ -17,6 +17,12 @@ function real(path: string): string {
   }
 }
 
+/** Node 22.13+/23.5+ spell the permission model `--permission`; Node 20 only knows `--experimental-permission`. */
+export function permissionFlag(version = process.versions.node): string {
+  const [major, minor] = version.split('.').map(Number);
+  return major >= 24 || (major === 23 && minor >= 5) || (major === 22 && minor >= 13) ? '--permission' : '--experimental-permission';
+}
+
 export function sandboxCommand(script: string, plan: PyodidePlan): SandboxCommand {
   const reads = [real(plan.indexURL.replace(/\/$/, '')), real(script)];
   if (plan.snapshot && !plan.snapshot.make) reads.push(real(plan.snapshot.file));
@@ -29,12 +35,13 @@ export function sandboxCommand(script: string, plan: PyodidePlan): SandboxComman
     }
   }
   const args = [
-    '--experimental-permission',
+    permissionFlag(),
     ...reads.map((p) => `--allow-fs-read=${p}`),
     ...writes.map((p) => `--allow-fs-write=${p}`),
     '--disallow-code-generation-from-strings',
     '--disable-warning=ExperimentalWarning',
     script,
   ];
-  return { args, env: {} };
+  // Inside VS Code process.execPath is Electron's binary: it runs as plain Node only with this variable.
+  return { args, env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {} };
 }
