@@ -8,10 +8,8 @@ from .models import (
     DataResult,
     DataRow,
     PluginContext,
-    QueryFilter,
     ResponseData,
     ResponseRequest,
-    SortField,
     TemplateFunction,
     TemplateFunctionParameter,
 )
@@ -26,8 +24,8 @@ from .plugin import (
 )
 
 __all__ = [
-    "AuthCredentials", "AuthResult", "UserIdentity", "DataColumn", "DataQuery", "DataResult", "DataRow", "PluginContext", "QueryFilter", "ResponseData",
-    "ResponseRequest", "SortField", "TemplateFunction", "TemplateFunctionParameter", "AuthPlugin", "DataSourcePlugin",
+    "AuthCredentials", "AuthResult", "UserIdentity", "DataColumn", "DataQuery", "DataResult", "DataRow", "PluginContext", "ResponseData",
+    "ResponseRequest", "TemplateFunction", "TemplateFunctionParameter", "AuthPlugin", "DataSourcePlugin",
     "DispatchResult", "MockForgePlugin", "PluginError", "ResponsePlugin", "TemplatePlugin",
 ]
 __version__ = "0.1.0"

@@ -100,26 +100,16 @@ class ResponseData(_Model):
     custom: Optional[Dict[str, Any]] = None
 
 
-class SortField(_Model):
-    field: str
-    direction: Literal["asc", "desc"] = "asc"
-
-
-class QueryFilter(_Model):
-    field: str
-    operator: str
-    value: Any = None
-    logical_op: Optional[str] = None
-
-
 class DataQuery(_Model):
     query_type: Optional[Literal["select", "insert", "update", "delete", "custom"]] = None
     query: str
     parameters: Dict[str, Any] = Field(default_factory=dict)
     limit: Optional[int] = None
     offset: Optional[int] = None
-    sort: List[SortField] = Field(default_factory=list)
-    filters: List[QueryFilter] = Field(default_factory=list)
+    # Plain dicts ({"field", "direction"} and {"field", "operator", "value", "logical_op"}), as plugins read them
+    # before these fields were declared.
+    sort: List[Dict[str, Any]] = Field(default_factory=list)
+    filters: List[Dict[str, Any]] = Field(default_factory=list)
     options: Dict[str, Any] = Field(default_factory=dict)
 
 

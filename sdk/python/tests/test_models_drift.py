@@ -16,8 +16,6 @@ PAIRS = {
     "TemplateFunction": "FunctionDescriptor",
     "ResponseRequest": "ResponseRequest",
     "ResponseData": "ResponseData",
-    "SortField": "SortField",
-    "QueryFilter": "QueryFilter",
     "DataQuery": "DataQuery",
     "DataColumn": "ColumnInfo",
     "DataRow": "DataRow",
@@ -53,7 +51,6 @@ def _literal_values(annotation):
 def test_literals_are_cases_of_the_generated_enums():
     assert set(get_args(models.ErrorCode)) <= {c.value for c in types_gen.ErrorCode}
     assert _literal_values(models.DataQuery.model_fields["query_type"].annotation) == {c.value for c in types_gen.QueryType}
-    assert _literal_values(models.SortField.model_fields["direction"].annotation) == {c.value for c in types_gen.SortDirection}
 
 
 def test_one_request_model_per_operation():
