@@ -116,7 +116,7 @@ async function measure(quick: boolean): Promise<BenchResult[]> {
     const base = manifest(size);
     // yaml-language-server takes 0.2–1 s per 5,000-line document: that line gets few samples, the fast ones many.
     const n: Budget = size > 1000
-      ? (quick ? { min: 5, max: 50, ms: 300 } : { min: 20, max: 400, ms: 3000 })
+      ? (quick ? { min: 3, max: 50, ms: 300, warmup: 1 } : { min: 20, max: 400, ms: 3000 })
       : (quick ? { min: 100, max: 2000, ms: 200 } : { min: 400, max: 10_000, ms: 1000 });
     let rev = 0;
     const next = () => base.replace('# rev 0', `# rev ${++rev}`);

@@ -105,7 +105,7 @@ export const benchmarks: Benchmark[] = [{
         });
         results.push({ name: `remote: gRPC call via runtime, concurrency ${c}`, unit: 'ms', p50: g.p50, p95: g.p95, p99: g.p99, peer: 'bare grpc-js client, same server', peer_value: gFloor.p50, ratio: g.p50 / gFloor.p50 });
       }
-      const total = ctx.quick ? 2000 : 10_000;
+      const total = ctx.quick ? 1000 : 10_000;
       for (const [name, fn] of [['HTTP', viaHttp], ['gRPC', viaGrpc]] as const) {
         const m = await sampleConcurrent(fn, 64, { min: total, max: total, ms: 0 });
         results.push({ name: `remote: ${name} errors in ${total} calls at concurrency 64`, unit: 'errors', value: m.errors, target: '0 errors', met: m.errors === 0 });
