@@ -14,10 +14,18 @@ export function prng(seed: number): () => number {
 
 const SPECIALS = ['&a ', '*a', '!!binary ', '? ', '---\n', '...\n', '%YAML 1.2\n', '{', '}', '[', ']', ':', '- ', '#', '"', "'", '|\n', '>-\n', '\t', '\r', '\r\n', '\u0000', '\uFEFF', '\uD83D', '\uDE00', '😀', 'é', '\u2028', '<<: *a\n', 'null', '~', '.inf', '0x1F', '1e308'];
 
-export function mutate(text: string, rnd: () => number): string {
+/** The mutations that make a document expensive (huge values, deep nesting, alias bombs) and the cheap ones. */
+const HEAVY = [4, 5, 8];
+const LIGHT = [0, 1, 2, 3, 6, 7];
+
+/**
+ * One random mutation. `heavyRate` (0–1) is the chance of a heavy one; by default every mutation is equally likely
+ * (1/3 heavy). A long run lowers it to see many documents while still meeting hundreds of huge ones.
+ */
+export function mutate(text: string, rnd: () => number, heavyRate?: number): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const at = () => Math.floor(rnd() * (text.length + 1));
-  const op = Math.floor(rnd() * 9);
+  const op = heavyRate === undefined ? Math.floor(rnd() * 9) : pick(rnd() < heavyRate ? HEAVY : LIGHT);
   switch (op) {
     case 0: { // delete a run of characters
       const i = at();

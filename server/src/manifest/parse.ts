@@ -28,41 +28,64 @@ export interface ManifestDocument {
   readonly memo: Map<string, unknown>;
 }
 
+/**
+ * js-yaml refuses nesting deeper than 100 by default; a document that deep is still YAML (the yaml package takes it,
+ * far more slowly), so the fast parser is allowed further — 1,000 levels stay well inside the stack.
+ */
+const MAX_DEPTH = 1000;
+
 class ParsedManifest implements ManifestDocument {
   readonly memo = new Map<string, unknown>();
   private tree: Document.Parsed | undefined;
   private index: LineIndex | undefined;
   private light: Node | null | undefined;
   private parsed: { value: unknown; wellFormed: boolean } | undefined;
+  private fallback: { value: unknown } | undefined;
 
   constructor(readonly uri: string, readonly text: string) {}
 
   /** Parsed on first use: completion right after an edit can often answer from its section alone (section.ts). */
   private get plain(): { value: unknown; wellFormed: boolean } {
     if (this.parsed) return this.parsed;
-    let value: unknown;
-    let ok = false;
     try {
       // CORE_SCHEMA: the same YAML 1.2 core types as the yaml package (no timestamps, no merge keys).
-      value = load(this.text, { schema: CORE_SCHEMA });
-      ok = true;
+      const value = load(this.text, { schema: CORE_SCHEMA, maxDepth: MAX_DEPTH });
+      this.parsed = { value: value === undefined ? null : value, wellFormed: true };
     } catch {
       // Syntax errors, duplicate keys, several documents: the yaml package locates them.
+      this.parsed = { value: undefined, wellFormed: false };
     }
-    if (!ok) {
-      try {
-        value = this.yaml.toJS({ maxAliasCount: 100 });
-      } catch {
-        // Alias bombs and other unconvertible input: features fall back to the AST; the syntax errors say why.
-        value = undefined;
-      }
-    }
-    this.parsed = { value: value === undefined && ok ? null : value, wellFormed: ok };
     return this.parsed;
   }
 
+  /**
+   * The value of a document the fast parser rejected, from the yaml AST — only when a feature asks for it: with a
+   * syntax error the diagnostics are the syntax findings alone, and converting a broken (deeply nested, aliased)
+   * tree is the slowest thing the service could do.
+   */
+  private get recovered(): unknown {
+    if (this.fallback === undefined) {
+      try {
+        // Duplicate keys are the usual reason: js-yaml's JSON mode keeps the last one, as the yaml package does, at a
+        // fraction of the cost (the yaml package resolves each alias by walking the whole tree).
+        this.fallback = { value: load(this.text, { schema: CORE_SCHEMA, json: true, maxDepth: MAX_DEPTH }) ?? null };
+      } catch {
+        this.fallback = undefined;
+      }
+    }
+    if (this.fallback === undefined) {
+      try {
+        this.fallback = { value: this.yaml.toJS({ maxAliasCount: 100 }) };
+      } catch {
+        // Alias bombs and other unconvertible input: features fall back to the AST; the syntax errors say why.
+        this.fallback = { value: undefined };
+      }
+    }
+    return this.fallback.value;
+  }
+
   get value(): unknown {
-    return this.plain.value;
+    return this.plain.wellFormed ? this.plain.value : this.recovered;
   }
 
   get wellFormed(): boolean {
@@ -70,7 +93,9 @@ class ParsedManifest implements ManifestDocument {
   }
 
   get yaml(): Document.Parsed {
-    this.tree ??= parseDocument(this.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: true });
+    this.tree ??= parseDocument(this.text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, strict: true,
+      // yaml warns on process stderr about collection keys: in a language server that is noise, and costs time.
+      logLevel: 'error' });
     return this.tree;
   }
 

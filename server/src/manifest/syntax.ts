@@ -1,5 +1,6 @@
 // YAML syntax errors and duplicate keys, located by the yaml package's CST offsets.
-import { visit, isScalar, isMap, type YAMLError } from 'yaml';
+import { isScalar, isMap, isSeq, type YAMLError } from 'yaml';
+import { memo } from './parse';
 import type { ManifestDocument } from './parse';
 import { CODES, Severity, diag, type ManifestDiagnostic } from './diagnostic';
 
@@ -8,22 +9,34 @@ function cleanMessage(e: YAMLError): string {
   return first.charAt(0).toLowerCase() + first.slice(1);
 }
 
-/** The duplicate key at `offset` (its full range) and the line where the key was first defined. */
-function duplicateAt(doc: ManifestDocument, offset: number): { key: string; start: number; end: number; firstLine?: number } | undefined {
-  let result: { key: string; start: number; end: number; firstLine?: number } | undefined;
-  visit(doc.yaml, {
-    Map(_, map) {
-      if (!isMap(map)) return;
-      const dup = map.items.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);
-      if (!dup || !isScalar(dup.key) || !dup.key.range) return;
-      const key = String(dup.key.value);
-      const first = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      const firstLine = first && first !== dup && isScalar(first.key) && first.key.range ? doc.lines.positionAt(first.key.range[0]).line + 1 : undefined;
-      result = { key, start: dup.key.range[0], end: dup.key.range[1], firstLine };
-      return visit.BREAK;
-    },
+interface DuplicateKey { key: string; start: number; end: number; firstLine?: number }
+
+/**
+ * Every repeated scalar key of the document by its start offset, found in one walk (an explicit stack, no path
+ * copies: a document can nest hundreds of levels and hold as many duplicates).
+ */
+function duplicateKeys(doc: ManifestDocument): Map<number, DuplicateKey> {
+  return memo(doc, 'duplicate-keys', () => {
+    const found = new Map<number, DuplicateKey>();
+    const stack: unknown[] = [doc.yaml.contents];
+    while (stack.length) {
+      const node = stack.pop();
+      if (isSeq(node)) {
+        stack.push(...node.items);
+      } else if (isMap(node)) {
+        const first = new Map<string, number>();
+        for (const pair of node.items) {
+          stack.push(pair.key, pair.value);
+          if (!isScalar(pair.key) || !pair.key.range) continue;
+          const key = String(pair.key.value);
+          const seen = first.get(key);
+          if (seen === undefined) first.set(key, pair.key.range[0]);
+          else found.set(pair.key.range[0], { key, start: pair.key.range[0], end: pair.key.range[1], firstLine: doc.lines.positionAt(seen).line + 1 });
+        }
+      }
+    }
+    return found;
   });
-  return result;
 }
 
 export function syntaxDiagnostics(doc: ManifestDocument): ManifestDiagnostic[] {
@@ -33,7 +46,7 @@ export function syntaxDiagnostics(doc: ManifestDocument): ManifestDiagnostic[] {
     const safeEnd = end > start ? end : Math.min(doc.text.length, start + 1);
     const range = doc.lines.range(start, safeEnd);
     if (e.code === 'DUPLICATE_KEY') {
-      const dup = duplicateAt(doc, start);
+      const dup = duplicateKeys(doc).get(start);
       const key = dup?.key ?? doc.text.slice(start, end);
       const where = dup?.firstLine ? ` (first defined on line ${dup.firstLine})` : '';
       out.push(diag(dup ? doc.lines.range(dup.start, dup.end) : range, Severity.Error, CODES.yamlDuplicateKey, `duplicate key \`${key}\`${where}`));

@@ -38,15 +38,25 @@ export function textDiagnostics(doc: ManifestDocument): ManifestDiagnostic[] {
     if (!doc.hasSyntaxTree && doc.wellFormed) return found.sort(byPosition);
     const syntax = syntaxDiagnostics(doc);
     // Until the YAML parses, the value is a guess: schema and rule findings would mostly echo the syntax error.
-    if (doc.yaml.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return syntax.sort(byPosition);
+    if (realErrors(doc)) return syntax.sort(byPosition);
     return [...syntax, ...found].sort(byPosition);
   });
+}
+
+const realErrors = (doc: ManifestDocument) => doc.yaml.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+
+/**
+ * The YAML does not parse (duplicate keys aside): every other finding would be a guess about a broken tree. A text the
+ * fast parser accepted has no syntax tree to ask unless something needed one (the yaml package is stricter).
+ */
+function syntaxBroken(doc: ManifestDocument): boolean {
+  return (!doc.wellFormed || doc.hasSyntaxTree) && realErrors(doc);
 }
 
 /** Legacy shape, schema and semantic rules: decided on the plain value; ranges are looked up only for findings. */
 function valueDiagnostics(doc: ManifestDocument): ManifestDiagnostic[] {
   const out: ManifestDiagnostic[] = [];
-  if (!doc.wellFormed && doc.yaml.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return out;
+  if (!doc.wellFormed && realErrors(doc)) return out;
   const value = doc.value;
   if (value !== null && value !== undefined && !isRecord(value)) {
     out.push(diag(documentStartRange(doc), Severity.Error, CODES.rootNotMap, 'plugin.yaml must be a mapping of sections (`plugin:`, `remote:`, `capabilities:` …)'));
@@ -85,8 +95,9 @@ function valueDiagnostics(doc: ManifestDocument): ManifestDiagnostic[] {
 
 export function manifestDiagnostics(doc: ManifestDocument, options: ValidateOptions = {}): ManifestDiagnostic[] {
   const text = textDiagnostics(doc);
+  if (!options.dir || syntaxBroken(doc)) return text;
   const value = doc.value;
-  if (!options.dir || !isRecord(value) || !isRecord(value.plugin)) return text;
+  if (!isRecord(value) || !isRecord(value.plugin)) return text;
   const ctx = contextOf(doc, options);
   const files = FILE_RULES.flatMap((rule) => rule(ctx));
   return files.length ? [...text, ...files].sort(byPosition) : text;
@@ -94,6 +105,6 @@ export function manifestDiagnostics(doc: ManifestDocument, options: ValidateOpti
 
 /** manifestDiagnostics after loading what only async readers can provide (the world of a built component). */
 export async function manifestDiagnosticsAsync(doc: ManifestDocument, options: ValidateOptions = {}): Promise<ManifestDiagnostic[]> {
-  await loadArtifacts(doc.value, options.dir, options.fs ?? nodeFileSystem);
+  if (options.dir && !syntaxBroken(doc)) await loadArtifacts(doc.value, options.dir, options.fs ?? nodeFileSystem);
   return manifestDiagnostics(doc, options);
 }

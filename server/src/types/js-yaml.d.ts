@@ -2,5 +2,5 @@
 declare module 'js-yaml' {
   export interface Schema { readonly __schema: unique symbol }
   export const CORE_SCHEMA: Schema;
-  export function load(text: string, options?: { schema?: Schema; json?: boolean; filename?: string }): unknown;
+  export function load(text: string, options?: { schema?: Schema; json?: boolean; filename?: string; maxDepth?: number }): unknown;
 }
