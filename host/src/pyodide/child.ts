@@ -88,20 +88,32 @@ async function start(plan: PyodidePlan): Promise<{ coldMs: number; className: st
   const t0 = performance.now();
   const { loadPyodide } = await importEsm<{ loadPyodide(o: Record<string, unknown>): Promise<Pyodide> }>(`${plan.indexURL}pyodide.mjs`);
   const snapshot = plan.snapshot;
-  const p = await loadPyodide({
+  let making = snapshot?.make === true;
+  const load = (from?: Uint8Array) => loadPyodide({
     indexURL: plan.indexURL,
     // `import js` sees this object, not this process's globalThis (process …).
     jsglobals: {},
     env: { HOME: '/home/pyodide' },
     stdout: (line: string) => log('info', line, 'stdout'),
     stderr: (line: string) => log('warn', line, 'stderr'),
-    ...(snapshot?.make ? { _makeSnapshot: true } : {}),
-    ...(snapshot && !snapshot.make ? { _loadSnapshot: readFileSync(snapshot.file) } : {}),
+    ...(making ? { _makeSnapshot: true } : {}),
+    ...(from ? { _loadSnapshot: from } : {}),
   });
+  let p: Pyodide;
+  if (snapshot && !making) {
+    try {
+      p = await load(readFileSync(snapshot.file));
+    } catch (err) {
+      // A damaged or foreign snapshot must not stop the plugin: start without it and make a new one.
+      log('warn', `the cached Python snapshot ${snapshot.file} could not be used (${(err as Error).message.split('\n')[0]}); starting without it and replacing it`, 'host');
+      making = true;
+      p = await load();
+    }
+  } else p = await load();
   // The memory filesystem is not part of a snapshot: the SDK files are written every time (a few ms).
   writeTree(p, GUEST_LIB, plan.runtimeFiles);
   p.runPython(`import sys\nif ${JSON.stringify(GUEST_LIB)} not in sys.path: sys.path.insert(0, ${JSON.stringify(GUEST_LIB)})`);
-  if (snapshot?.make) {
+  if (making) {
     // Taken before any plugin code has run and before any JS object is handed to Python: the SDK is imported.
     p.runPython('import mockforge_pyodide');
     send({ type: 'snapshot', bytes: p.makeMemorySnapshot() });
