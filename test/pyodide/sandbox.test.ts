@@ -93,6 +93,15 @@ describe('Pyodide sandbox against a hostile plugin', () => {
     assert.equal(connections, 0);
   });
 
+  test('a memory blow-up past max_memory_bytes is a memory_limit failure; the next call gets a fresh interpreter', async () => {
+    const r = failure((await call('hog', 320)).envelope);
+    assert.equal(r.code, 'memory_limit');
+    assert.match(r.message, /over max_memory_bytes 268435456; it is restarted for the next call/);
+    const next = await call('ok');
+    assert.deepEqual(next.envelope, { success: true, result: { result: 'allowed data' } });
+    assert.equal(typeof next.timing.instantiateMs, 'number', 'a new interpreter started');
+  });
+
   test('the host and the warm interpreter survive all of it', async () => {
     const r = await call('ok');
     assert.deepEqual(r.envelope, { success: true, result: { result: 'allowed data' } });

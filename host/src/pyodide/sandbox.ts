@@ -40,6 +40,8 @@ export function sandboxCommand(script: string, plan: PyodidePlan): SandboxComman
     ...writes.map((p) => `--allow-fs-write=${p}`),
     '--disallow-code-generation-from-strings',
     '--disable-warning=ExperimentalWarning',
+    // Bounds the JS heap (objects a plugin makes through the FFI); wasm memory is checked after each call.
+    '--max-old-space-size=512',
     script,
   ];
   // Inside VS Code process.execPath is Electron's binary: it runs as plain Node only with this variable.
