@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadPlugin } from '../host/src/plugin';
 import type { LoadedPlugin } from '../host/src/plugin';
-import { buildJsComponent, buildPyComponent, componentizePyAvailable } from '../test/component/build';
+import { buildCComponent, buildJsComponent, buildPyComponent, componentizePyAvailable } from '../test/component/build';
 import { buildFixture } from '../test/plugins/build';
 import { join } from 'node:path';
 import { budgetDone, percentiles, sample, skipped } from './harness';
@@ -92,6 +92,8 @@ const subjects: Subject[] = [
     cold: COMPONENT_COLD,
     coldTarget: { ms: 150, text: 'cold ≤ 150 ms (cached transpile)' },
   },
+  // A small component (clang + jco new): the host's own per-component cost, without a 12 MB language runtime.
+  { name: 'C component (clang + jco new)', dir: buildCComponent, cold: COMPONENT_COLD, coldTarget: { ms: 150, text: 'cold ≤ 150 ms (cached transpile)' } },
   {
     name: 'Pyodide',
     dir: () => join(__dirname, '..', '..', 'test', 'fixtures', 'pyodide', 'auth'),

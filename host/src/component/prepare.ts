@@ -7,10 +7,12 @@ import { DEFAULT_LIMITS, PluginManifest } from '../manifest/types';
 import { resolveConfig } from '../manifest/config';
 import { LoadError, PrepareOptions, environment, filesystemPolicy, networkPolicy } from '../wasm/prepare';
 import type { InspectReport } from '../wasm/inspect';
-import { inspectBytes } from '../wasm/inspect';
 import { CachedTranspile, componentCacheDir, readCached, writeCached } from './cache';
 import { loadJco } from './vendor';
 import { isComponentBytes } from './detect';
+import { readHeader } from './header';
+import { ComponentIdentity, identify } from './identity';
+import { existsSync } from 'node:fs';
 import { compileCoreModules } from './modules';
 import { ComponentWorld, checkDeclarations, checkWorld } from './world';
 import { productWitDir, productWitModel } from './wit-model';
@@ -27,17 +29,18 @@ export interface PreparedComponent {
 }
 
 /** Bumped when the way components are transpiled changes, so older cache entries are not reused. */
-const TRANSPILE_VERSION = 'jco-1.35-async-v1';
+const TRANSPILE_VERSION = 'jco-1.35-async-v2';
 
 export async function readComponentWorld(bytes: Uint8Array): Promise<ComponentWorld> {
   const jco = await loadJco();
   return checkWorld(await jco.componentWit(bytes), productWitModel());
 }
 
-async function transpiled(bytes: Uint8Array, label: string): Promise<{ cached: CachedTranspile; fromCache: boolean }> {
-  const key = createHash('sha256').update(TRANSPILE_VERSION).update(bytes).digest('hex').slice(0, 32);
+async function transpiled(path: string, id: ComponentIdentity, label: string): Promise<{ cached: CachedTranspile; fromCache: boolean }> {
+  const key = createHash('sha256').update(TRANSPILE_VERSION).update(id.sha256).digest('hex').slice(0, 32);
   const hit = readCached(key);
   if (hit) return { cached: hit, fromCache: true };
+  const bytes = id.bytes ?? await readFile(path);
   const jco = await loadJco();
   let wit: string;
   let files: Record<string, Uint8Array>;
@@ -53,16 +56,17 @@ async function transpiled(bytes: Uint8Array, label: string): Promise<{ cached: C
 
 export async function prepareComponent(path: string, manifest: PluginManifest | undefined, root: string, options: PrepareOptions = {}): Promise<PreparedComponent> {
   const t0 = performance.now();
-  let bytes: Uint8Array;
+  let id: ComponentIdentity;
   try {
-    bytes = await readFile(path);
+    if (!isComponentBytes(readHeader(path)) && existsSync(path)) throw new LoadError(`${path} is not a WebAssembly component`);
+    id = await identify(path);
   } catch (err) {
+    if (err instanceof LoadError) throw err;
     const e = err as NodeJS.ErrnoException;
     throw new LoadError(e.code === 'ENOENT' ? `${path} does not exist${manifest ? ': build the plugin first' : ''}` : `cannot read ${path}: ${e.message}`);
   }
-  if (!isComponentBytes(bytes)) throw new LoadError(`${path} is not a WebAssembly component`);
   const label = path.split(/[\\/]/).pop() ?? path;
-  const { cached, fromCache } = await transpiled(bytes, label);
+  const { cached, fromCache } = await transpiled(path, id, label);
   const model = productWitModel();
   const world = checkWorld(cached.worldWit, model);
   world.problems.push(...checkDeclarations(cached.declarations, world, model));
@@ -98,7 +102,11 @@ export async function prepareComponent(path: string, manifest: PluginManifest | 
       timeoutMs: options.timeoutMs ?? (timeouts.length ? Math.min(...timeouts) : DEFAULT_LIMITS.timeoutMs),
     },
   };
-  const report: InspectReport = { ...inspectBytes(bytes, path), problems: [], world: { wit: world.wit, imports: world.imports, exports: world.exports } };
+  const report: InspectReport = {
+    file: path, size: id.size, sha256: id.sha256, binary: 'component', language: 'unknown', evidence: ['component-model binary header'],
+    abi: 'none', initialize: false, operations: [], imports: [], exports: [], customSections: [], producers: {}, problems: [],
+    world: { wit: world.wit, imports: world.imports, exports: world.exports },
+  };
   return { plan, world, report, loadMs: performance.now() - t0, fromCache, warnings };
 }
 
