@@ -1,32 +1,52 @@
 // The isolated runtime: every call runs in a worker thread that is terminated when the time limit expires
-// (`timeout`); the next call starts a fresh worker. Calls are queued one at a time per plugin.
-import { Worker } from 'node:worker_threads';
+// (`timeout`); the next call starts a fresh worker. Calls are queued one at a time per plugin and travel through a
+// shared-memory channel (channel.ts): the host spins briefly for a short call's answer, then sleeps on
+// Atomics.waitAsync so the event loop (timers, cancellation, log records) keeps running during a long one.
+import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { Envelope, fail } from '../contract/envelope';
 import type { Operation } from '../contract/operations';
 import type { CallOptions, CallOutcome, LogRecord, PluginRuntime } from '../runtime';
 import type { EnginePlan } from '../wasm/plan';
-import type { FromWorker, ToWorker } from './messages';
+import { Channel, REQ_LEN, REQ_SEQ, RES_LEN, RES_SEQ, SpinBudget, VIA_PORT, createChannel, encodeRequest, readText, spinWhile, writeText } from './channel';
+import type { InitMessage, PortMessage, PortRequest, ReadyMessage, WireResult } from './messages';
 import { workerScriptPath } from './worker-path';
 
+/** At most this long the host thread busy-waits for an answer before it yields to the event loop. */
+const HOST_SPIN_MS = 0.05;
+
+type WaitAsyncResult = { async: false; value: string } | { async: true; value: Promise<string> };
+// Atomics.waitAsync exists in Node ≥ 16 but is not in the ES2022 lib this project compiles against.
+const waitAsync = (Atomics as unknown as { waitAsync(ta: Int32Array, index: number, value: number): WaitAsyncResult }).waitAsync;
+const now = () => performance.now();
+
+interface Live {
+  worker: Worker;
+  ch: Channel;
+  port: MessagePort;
+  ready: Promise<void>;
+  seq: number;
+}
+
 interface Pending {
-  id: number;
-  resolve: (outcome: CallOutcome) => void;
+  seq: number;
   logs: LogRecord[];
   onLog?: (record: LogRecord) => void;
-  timer?: NodeJS.Timeout;
   started: number;
+  /** A result that came over the port (too large for the channel) and was picked up by the port listener. */
+  portResult?: string;
+  /** Ends the call early (timeout, cancel, crash, dispose); set once the call waits asynchronously. */
+  abandon?: (envelope: Envelope, stopWorker: boolean) => void;
 }
 
 export class IsolatedWasmRuntime implements PluginRuntime {
   readonly kind = 'wasm' as const;
-  private worker?: Worker;
-  private ready?: Promise<void>;
+  private live?: Live;
   private pending?: Pending;
   private queue: Promise<unknown> = Promise.resolve();
-  private nextId = 1;
   private pendingLoadMs?: number;
   private disposed = false;
+  private readonly spin = new SpinBudget(HOST_SPIN_MS);
 
   constructor(private readonly plan: EnginePlan, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
     this.pendingLoadMs = loadMs;
@@ -40,61 +60,117 @@ export class IsolatedWasmRuntime implements PluginRuntime {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    const pending = this.pending;
-    if (pending) {
-      this.pending = undefined;
-      pending.resolve(outcome(fail('internal', `${this.plan.label}: the plugin runtime was disposed during the call`), pending.logs, performance.now() - pending.started));
-    }
+    this.pending?.abandon?.(fail('internal', `${this.plan.label}: the plugin runtime was disposed during the call`), false);
     await this.stopWorker();
   }
 
   private async callNow(operation: Operation, input: unknown, options: CallOptions): Promise<CallOutcome> {
     if (this.disposed) return outcome(fail('internal', 'the plugin runtime was disposed'), [], 0);
     if (options.signal?.aborted) return outcome(fail('timeout', 'the call was cancelled before it started'), [], 0);
-    const t0 = performance.now();
+    const t0 = now();
+    let live: Live;
     try {
-      await this.ensureWorker();
+      live = this.live ?? this.startWorker();
+      await live.ready;
     } catch (err) {
-      return outcome(fail('internal', `cannot start the isolation worker: ${(err as Error).message}`), [], performance.now() - t0);
+      return outcome(fail('internal', `cannot start the isolation worker: ${(err as Error).message}`), [], now() - t0);
     }
-    const worker = this.worker as Worker;
-    const timeoutMs = options.timeoutMs ?? this.plan.policy.timeoutMs;
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(input ?? {});
+    } catch (err) {
+      return outcome(fail('bad_input', `the request for ${operation} cannot be encoded as JSON: ${(err as Error).message}`), [], 0);
+    }
+    if (json === undefined) return outcome(fail('bad_input', `the request for ${operation} cannot be encoded as JSON`), [], 0);
     const loadMs = this.pendingLoadMs;
     this.pendingLoadMs = undefined;
+    const timeoutMs = options.timeoutMs ?? this.plan.policy.timeoutMs;
+    const pending: Pending = { seq: ++live.seq, logs: [], onLog: options.onLog, started: now() };
+    this.pending = pending;
+    this.post(live, pending.seq, encodeRequest(operation, json));
+    // Fast path: a short call answers while we spin, with no timer or promise hop at all.
+    const budget = Math.min(this.spin.next(), timeoutMs);
+    const spun = spinWhile(live.ch.ctl, RES_SEQ, pending.seq - 1, budget, now);
+    this.spin.record(spun, budget);
+    if (spun) return this.complete(live, pending, loadMs);
     return new Promise<CallOutcome>((resolve) => {
-      const id = this.nextId++;
-      const pending: Pending = { id, resolve, logs: [], onLog: options.onLog, started: performance.now() };
-      const stop = (envelope: Envelope) => {
+      const settle = (o: CallOutcome) => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        resolve(o);
+      };
+      pending.abandon = (envelope, stopWorker) => {
         if (this.pending !== pending) return;
         this.pending = undefined;
-        clearTimeout(pending.timer);
-        options.signal?.removeEventListener('abort', onAbort);
-        void this.stopWorker();
-        resolve({ ...outcome(envelope, pending.logs, performance.now() - pending.started), timing: { loadMs, callMs: performance.now() - pending.started } });
+        if (stopWorker) void this.stopWorker();
+        settle({ ...outcome(envelope, pending.logs, now() - pending.started), timing: { loadMs, callMs: now() - pending.started } });
       };
-      const onAbort = () => stop(fail('timeout', `${this.plan.label} ${operation}: the call was cancelled and its worker stopped`));
-      pending.timer = setTimeout(() => stop(fail('timeout',
+      const onAbort = () => pending.abandon?.(fail('timeout', `${this.plan.label} ${operation}: the call was cancelled and its worker stopped`), true);
+      const timer = setTimeout(() => pending.abandon?.(fail('timeout',
         `${this.plan.label} ${operation}: did not finish within ${timeoutMs} ms and was stopped ` +
-        '(capabilities.resources.timeout_ms in plugin.yaml; --timeout MS for one run). An infinite loop or a blocking wait?')), timeoutMs);
+        '(capabilities.resources.timeout_ms in plugin.yaml; --timeout MS for one run). An infinite loop or a blocking wait?'), true),
+      Math.max(0, timeoutMs - (now() - pending.started)));
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      pending.resolve = (o) => {
-        clearTimeout(pending.timer);
-        options.signal?.removeEventListener('abort', onAbort);
-        resolve({ ...o, timing: { ...o.timing, loadMs } });
-      };
-      this.pending = pending;
-      worker.postMessage({ type: 'call', id, operation, input } satisfies ToWorker);
+      void this.answered(live, pending).then((done) => {
+        if (done && this.pending === pending) settle(this.complete(live, pending, loadMs));
+      });
     });
   }
 
-  private ensureWorker(): Promise<void> {
-    if (this.worker && this.ready) return this.ready;
+  private post(live: Live, seq: number, text: string): void {
+    const length = writeText(live.ch, text);
+    if (length === VIA_PORT) live.port.postMessage({ type: 'request', seq, text } satisfies PortRequest);
+    Atomics.store(live.ch.ctl, REQ_LEN, length);
+    Atomics.store(live.ch.ctl, REQ_SEQ, seq);
+    Atomics.notify(live.ch.ctl, REQ_SEQ);
+  }
+
+  /** Sleeps until the worker answers `pending` (true) or the call is abandoned (false). */
+  private async answered(live: Live, pending: Pending): Promise<boolean> {
+    for (;;) {
+      if (this.pending !== pending) return false;
+      const seen = Atomics.load(live.ch.ctl, RES_SEQ);
+      if (seen === pending.seq) return true;
+      const wait = waitAsync(live.ch.ctl, RES_SEQ, seen);
+      if (wait.async) await wait.value;
+    }
+  }
+
+  /** Reads the answer of `pending` (after RES_SEQ reached it): remaining log records first, then the result. */
+  private complete(live: Live, pending: Pending, loadMs: number | undefined): CallOutcome {
+    const length = Atomics.load(live.ch.ctl, RES_LEN);
+    let text = length === VIA_PORT ? undefined : readText(live.ch, length);
+    // The worker posted its records (and an oversized result) before raising RES_SEQ: they are queued already.
+    for (let m = receiveMessageOnPort(live.port); m; m = receiveMessageOnPort(live.port)) this.onPortMessage(m.message as PortMessage);
+    text ??= pending.portResult;
+    this.pending = undefined;
+    if (text === undefined) {
+      return { ...outcome(fail('internal', `${this.plan.label}: the isolation worker's result was lost`), pending.logs, now() - pending.started), timing: { loadMs, callMs: now() - pending.started } };
+    }
+    const r = JSON.parse(text) as WireResult;
+    return { envelope: r.envelope, logs: pending.logs, timing: { loadMs, instantiateMs: r.instantiateMs, callMs: r.callMs }, peakMemoryBytes: r.peakMemoryBytes };
+  }
+
+  private onPortMessage(m: PortMessage): void {
+    const pending = this.pending;
+    if (!pending || m.seq !== pending.seq) return;
+    if (m.type === 'result') {
+      pending.portResult = m.text;
+      return;
+    }
+    pending.logs.push(m.record);
+    pending.onLog?.(m.record);
+    this.defaultLog?.(m.record);
+  }
+
+  private startWorker(): Live {
     const worker = new Worker(workerScriptPath(), { workerData: { role: 'isolate' } });
-    this.worker = worker;
-    this.ready = new Promise<void>((resolve, reject) => {
-      worker.on('message', (m: FromWorker) => {
+    const ch = createChannel();
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (m: PortMessage) => this.onPortMessage(m));
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: ReadyMessage) => {
         if (m.type === 'ready') resolve();
-        else this.onMessage(m);
       });
       worker.on('error', (err) => {
         reject(err);
@@ -105,40 +181,31 @@ export class IsolatedWasmRuntime implements PluginRuntime {
         this.crashed(worker, `the isolation worker exited unexpectedly (code ${code})`);
       });
     });
-    worker.postMessage({ type: 'init', plan: this.plan } satisfies ToWorker);
-    return this.ready;
-  }
-
-  private onMessage(m: FromWorker): void {
-    const pending = this.pending;
-    if (!pending || m.type === 'ready' || m.id !== pending.id) return;
-    if (m.type === 'log') {
-      pending.logs.push(m.record);
-      pending.onLog?.(m.record);
-      this.defaultLog?.(m.record);
-      return;
-    }
-    this.pending = undefined;
-    const r = m.result;
-    pending.resolve({ envelope: r.envelope, logs: pending.logs, timing: { instantiateMs: r.instantiateMs, callMs: r.callMs }, peakMemoryBytes: r.peakMemoryBytes });
+    // A rejection nobody awaits (the worker died between calls) must not become an unhandled rejection.
+    ready.catch(() => undefined);
+    worker.postMessage({ type: 'init', plan: this.plan, sab: ch.sab, port: port2 } satisfies InitMessage, [port2]);
+    const live: Live = { worker, ch, port: port1, ready, seq: 0 };
+    this.live = live;
+    return live;
   }
 
   private crashed(worker: Worker, message: string): void {
-    if (this.worker !== worker) return;
-    this.worker = undefined;
-    this.ready = undefined;
-    const pending = this.pending;
-    if (pending) {
-      this.pending = undefined;
-      pending.resolve(outcome(fail('internal', message), pending.logs, performance.now() - pending.started));
-    }
+    const live = this.live;
+    if (!live || live.worker !== worker) return;
+    this.live = undefined;
+    live.port.close();
+    this.pending?.abandon?.(fail('internal', message), false);
+    Atomics.notify(live.ch.ctl, RES_SEQ);
   }
 
   private async stopWorker(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.ready = undefined;
-    if (worker) await worker.terminate();
+    const live = this.live;
+    this.live = undefined;
+    if (!live) return;
+    live.port.close();
+    // Wakes answered() if it still sleeps on this channel (the call was abandoned).
+    Atomics.notify(live.ch.ctl, RES_SEQ);
+    await live.worker.terminate();
   }
 }
 

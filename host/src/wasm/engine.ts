@@ -65,6 +65,11 @@ export class Engine {
     } catch (err) {
       return this.finish(fail('bad_input', `the request for ${operation} cannot be encoded as JSON: ${(err as Error).message}`), 0);
     }
+    return this.callJson(operation, text);
+  }
+
+  /** A call whose input is already JSON text (the isolation worker receives it as text). */
+  callJson(operation: Operation, text: string): EngineResult {
     this.state = {
       operation, logs: [], denials: [], deadline: performance.now() + this.plan.policy.timeoutMs,
       lines: { 1: '', 2: '' }, stderrTail: [], stdoutBytes: 0, droppedLogs: 0,
