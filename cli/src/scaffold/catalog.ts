@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { templatesDir } from './resources';
 
-export const LANGUAGES = ['assemblyscript', 'tinygo', 'go', 'python-remote', 'node-remote', 'python-pyodide'] as const;
+export const LANGUAGES = ['assemblyscript', 'tinygo', 'go', 'python-remote', 'node-remote', 'python-pyodide', 'javascript-component'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export interface VendorSpec {
