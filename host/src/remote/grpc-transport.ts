@@ -134,6 +134,9 @@ export class GrpcTransport implements Transport {
         if (signal?.aborted) return new AttemptFailure('timeout', `${target} was cancelled by the caller`, false, { ...details, cancelled: true });
         return new AttemptFailure('remote_unreachable', `${target} was cancelled: ${text}`, true, details);
       case grpc.status.INTERNAL:
+        // grpc-js reports a request it cannot serialize (e.g. a string where plugin.proto has a message) as INTERNAL
+        // before anything is sent: that is the caller's bad input, as over HTTP.
+        if (/^Request message serialization failure/i.test(text)) return new AttemptFailure('bad_input', `the request does not fit plugin.proto: ${text}`, false, details);
         if (/pars|deserial/i.test(text)) return new AttemptFailure('bad_response', `${target} answered with bytes that are not a ${SERVICE_NAME} reply: ${text}`, false, details);
         return new AttemptFailure('remote_status', `${target} answered INTERNAL: ${text}`, false, details);
       default:
