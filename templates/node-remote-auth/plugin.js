@@ -58,7 +58,10 @@ function fromEnvironment() {
 module.exports = { TokenAuth, fromEnvironment };
 
 if (require.main === module) {
-  fromEnvironment().listen(Number(process.env.PORT || __PORT__)).catch((err) => {
+  const plugin = fromEnvironment();
+  const port = Number(process.env.PORT || __PORT__);
+  // PROTOCOL=grpc serves gRPC instead of HTTP (with `remote.protocol: grpc` in plugin.yaml).
+  (process.env.PROTOCOL === 'grpc' ? plugin.serveGrpc(port) : plugin.listen(port)).catch((err) => {
     console.error(err);
     process.exit(1);
   });

@@ -55,7 +55,10 @@ class CsvSource extends DataSourcePlugin {
 module.exports = { CsvSource };
 
 if (require.main === module) {
-  new CsvSource().listen(Number(process.env.PORT || __PORT__)).catch((err) => {
+  const plugin = new CsvSource();
+  const port = Number(process.env.PORT || __PORT__);
+  // PROTOCOL=grpc serves gRPC instead of HTTP (with `remote.protocol: grpc` in plugin.yaml).
+  (process.env.PROTOCOL === 'grpc' ? plugin.serveGrpc(port) : plugin.listen(port)).catch((err) => {
     console.error(err);
     process.exit(1);
   });

@@ -53,7 +53,10 @@ class Orders extends ResponsePlugin {
 module.exports = { Orders };
 
 if (require.main === module) {
-  new Orders(process.env.CURRENCY || 'EUR').listen(Number(process.env.PORT || __PORT__)).catch((err) => {
+  const plugin = new Orders(process.env.CURRENCY || 'EUR');
+  const port = Number(process.env.PORT || __PORT__);
+  // PROTOCOL=grpc serves gRPC instead of HTTP (with `remote.protocol: grpc` in plugin.yaml).
+  (process.env.PROTOCOL === 'grpc' ? plugin.serveGrpc(port) : plugin.listen(port)).catch((err) => {
     console.error(err);
     process.exit(1);
   });

@@ -44,7 +44,10 @@ class Functions extends TemplatePlugin {
 module.exports = { Functions, FIRST, LAST };
 
 if (require.main === module) {
-  new Functions().listen(Number(process.env.PORT || __PORT__)).catch((err) => {
+  const plugin = new Functions();
+  const port = Number(process.env.PORT || __PORT__);
+  // PROTOCOL=grpc serves gRPC instead of HTTP (with `remote.protocol: grpc` in plugin.yaml).
+  (process.env.PROTOCOL === 'grpc' ? plugin.serveGrpc(port) : plugin.listen(port)).catch((err) => {
     console.error(err);
     process.exit(1);
   });

@@ -52,4 +52,9 @@ def from_environment() -> TokenAuth:
 
 
 if __name__ == "__main__":
-    from_environment().run(port=int(os.environ.get("PORT", "__PORT__")))
+    plugin, port = from_environment(), int(os.environ.get("PORT", "__PORT__"))
+    # PROTOCOL=grpc serves gRPC instead of HTTP (with `remote.protocol: grpc` in plugin.yaml).
+    if os.environ.get("PROTOCOL") == "grpc":
+        plugin.serve_grpc(port=port)
+    else:
+        plugin.run(port=port)

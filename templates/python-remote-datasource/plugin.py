@@ -72,4 +72,9 @@ class CsvSource(DataSourcePlugin):
 
 
 if __name__ == "__main__":
-    CsvSource().run(port=int(os.environ.get("PORT", "__PORT__")))
+    plugin, port = CsvSource(), int(os.environ.get("PORT", "__PORT__"))
+    # PROTOCOL=grpc serves gRPC instead of HTTP (with `remote.protocol: grpc` in plugin.yaml).
+    if os.environ.get("PROTOCOL") == "grpc":
+        plugin.serve_grpc(port=port)
+    else:
+        plugin.run(port=port)

@@ -56,4 +56,9 @@ class Orders(ResponsePlugin):
 
 
 if __name__ == "__main__":
-    Orders(os.environ.get("CURRENCY", "EUR")).run(port=int(os.environ.get("PORT", "__PORT__")))
+    plugin, port = Orders(os.environ.get("CURRENCY", "EUR")), int(os.environ.get("PORT", "__PORT__"))
+    # PROTOCOL=grpc serves gRPC instead of HTTP (with `remote.protocol: grpc` in plugin.yaml).
+    if os.environ.get("PROTOCOL") == "grpc":
+        plugin.serve_grpc(port=port)
+    else:
+        plugin.run(port=port)

@@ -50,4 +50,9 @@ class Functions(TemplatePlugin):
 
 
 if __name__ == "__main__":
-    Functions().run(port=int(os.environ.get("PORT", "__PORT__")))
+    plugin, port = Functions(), int(os.environ.get("PORT", "__PORT__"))
+    # PROTOCOL=grpc serves gRPC instead of HTTP (with `remote.protocol: grpc` in plugin.yaml).
+    if os.environ.get("PROTOCOL") == "grpc":
+        plugin.serve_grpc(port=port)
+    else:
+        plugin.run(port=port)

@@ -1,6 +1,7 @@
 // One behaviour, every language and transport: each vector file (test/vectors/<kind>.json) runs through every
 // implementation of its kind — the AssemblyScript and Go templates as core wasm built from source, the Python and
-// Node templates as remote HTTP services started through remote.dev, the Python templates under Pyodide — and every
+// Node templates as remote services over HTTP and over gRPC started through remote.dev, the Python templates under
+// Pyodide — and every
 // implementation must give the reply the vector expects. Every successful reply must also pass validateResult (the
 // result shapes of docs/protocol.md §3), and every vector's request must be valid unless it tests bad input.
 import { after, before, describe, it } from 'node:test';
@@ -38,7 +39,8 @@ for (const kind of KINDS) {
 
     it('there are core wasm and remote implementations of this kind', () => {
       const transports = new Set(implementations.map((i) => i.transport));
-      assert.ok(transports.has('core wasm') && transports.has('remote http'), implementations.map((i) => `${i.lang} (${i.transport})`).join(', '));
+      const all = implementations.map((i) => `${i.lang} (${i.transport})`).join(', ');
+      for (const t of ['core wasm', 'remote http', 'remote grpc'] as const) assert.ok(transports.has(t), `no ${t} implementation among ${all}`);
     });
   });
 
