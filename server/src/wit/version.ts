@@ -26,8 +26,23 @@ function computeProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** Compares two valid versions (semver precedence, build metadata ignored). */
+const comparisons = new Map<string, number>();
+
+/**
+ * Compares two valid versions (semver precedence, build metadata ignored). Memoised: every `@since` gate of a package
+ * is compared with the package version on each analysis, and a package set holds only a handful of versions.
+ */
 export function compareVersions(a: string, b: string): number {
+  const key = `${a}\u0000${b}`;
+  let d = comparisons.get(key);
+  if (d === undefined) {
+    d = compareUncached(a, b);
+    if (comparisons.size < 10000) comparisons.set(key, d);
+  }
+  return d;
+}
+
+function compareUncached(a: string, b: string): number {
   const split = (v: string) => { const [core, pre] = v.split('+')[0].split(/-(.*)/s); return { nums: core.split('.').map(Number), pre }; };
   const x = split(a);
   const y = split(b);

@@ -26,7 +26,7 @@ export class WitWorkspace {
   private readonly cache = new ParseCache();
   /** Latest text of documents the editor has shown us, by file path (or URI for non-file documents). */
   private readonly open = new Map<string, { uri: string; text: string }>();
-  private readonly results = new Map<string, { key: string; res: Resolution }>();
+  private readonly results = new Map<string, { inputs: WitInput[]; res: Resolution }>();
   private readonly lineCache = new WeakMap<SourceFile, LineIndex>();
   private readonly disk = new Map<string, { at: number; inputs: WitInput[] }>();
 
@@ -50,10 +50,9 @@ export class WitWorkspace {
       }
       inputs = snap.inputs.map((i) => { const o = this.open.get(i.path); return o && o.text !== i.text ? { ...i, text: o.text } : i; });
     } else inputs = [{ path: key, text: document.getText(), group: 'root', isDep: false }];
-    const sig = inputs.map((i) => `${i.path}\u0000${i.text}`).join('\u0001');
     let hit = this.results.get(root);
-    if (!hit || hit.key !== sig) {
-      hit = { key: sig, res: analyze(inputs, this.cache) };
+    if (!hit || !sameInputs(hit.inputs, inputs)) {
+      hit = { inputs, res: analyze(inputs, this.cache) };
       this.results.set(root, hit);
     }
     return this.wrap(hit.res, hit.res.byPath.get(key)!);
@@ -77,6 +76,17 @@ export class WitWorkspace {
   private wrap(res: Resolution, file: SourceFile): Analysis {
     return { res, file, lines: this.linesOf(file), uriOf: (f) => this.uriOf(f), linesOf: (f) => this.linesOf(f) };
   }
+}
+
+/**
+ * Same files with the same texts. Texts are compared as strings, which V8 answers by identity first: the editor's
+ * text of an unchanged document and the disk snapshot are the same string objects from one request to the next, so
+ * a hover or completion on the version the diagnostics just analysed costs no package-sized signature string.
+ */
+function sameInputs(a: WitInput[], b: WitInput[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].path !== b[i].path || a[i].text !== b[i].text || a[i].group !== b[i].group) return false;
+  return true;
 }
 
 function keyOf(uri: string): string {
