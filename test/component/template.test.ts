@@ -14,9 +14,12 @@ describe('javascript-component template (auth)', () => {
   after(() => rmSync(root, { recursive: true, force: true }));
   const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8' });
 
-  test('new, build, test, run', () => {
+  test('new, check, build, test, run', () => {
     const made = cli('new', dir, '--lang', 'javascript-component', '--type', 'auth', '--id', 'token-auth');
     assert.equal(made.status, 0, made.stderr);
+    const checked = cli('check', dir);
+    assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+    assert.match(checked.stdout, /0 errors, 0 warnings/);
     const built = cli('build', dir);
     assert.equal(built.status, 0, built.stderr);
     assert.match(built.stderr, /jco componentize plugin\.js --wit .* --world-name auth-plugin --out build\/plugin\.wasm --disable http/);

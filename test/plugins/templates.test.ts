@@ -23,6 +23,8 @@ function templateCases(): TemplateCase[] {
     const parsed = existsSync(meta) ? (JSON.parse(readFileSync(meta, 'utf8')) as { build?: boolean; aliases?: Record<string, unknown> }) : {};
     // Templates with nothing to build (remote services, Pyodide) are driven by remote-templates.test.ts.
     if (parsed.build === false) continue;
+    // Component templates (<lang>-component-<kind>: ComponentizeJS …) are driven by test/component/template.test.ts.
+    if (name.slice(0, cut).endsWith('-component')) continue;
     out.push({ lang: name.slice(0, cut), kind });
     for (const alias of Object.keys(parsed.aliases ?? {})) out.push({ lang: alias, kind });
   }
