@@ -23,6 +23,7 @@ const SLOW: Record<string, string> = {
   'python-remote': 'the first run starts the Python service',
   'node-remote': 'the first run starts the Node service',
   'python-pyodide': 'the first run starts Pyodide',
+  'javascript-component': 'ComponentizeJS takes 20–60 s to build a component',
 };
 
 interface Step { code: number; stdout: string; stderr: string; seconds: number }
