@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { readManifest, ManifestError } from '../../../host/src/manifest/read';
 import { createRemoteRuntime, RemoteConfigError, type HealthStatus, type RemoteRuntime } from '../../../host/src/remote/index';
 import type { WorkspacePlugin } from '../plugins';
+import { ServiceTerminal } from './serviceTerminal';
 
 export interface RemoteService {
   readonly dir: string;
@@ -29,11 +30,17 @@ interface Entry {
   service: RemoteService;
   runtime: RemoteRuntime;
   timer: NodeJS.Timeout | undefined;
+  terminal: ServiceTerminal;
 }
+
+/** How the host runtime labels a dev service's output in its log records. */
+const DEV_OUTPUT = '[dev service] ';
 
 export class RemoteServices implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly starting = new Map<string, Promise<StartOutcome>>();
+  /** Services being stopped (already off the list): stopAll() waits for them too. */
+  private readonly stopping = new Set<Promise<void>>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -71,10 +78,17 @@ export class RemoteServices implements vscode.Disposable {
     const id = plugin.id ?? path.basename(plugin.dir);
     const where = vscode.workspace.asRelativePath(plugin.manifest);
     let runtime: RemoteRuntime;
+    // Set once the service is about to start; log records before that (load warnings) go to the host log only.
+    const out: { terminal?: ServiceTerminal } = {};
     try {
       const manifest = await readManifest(plugin.manifest.fsPath);
       if ((manifest.plugin.runtime ?? 'wasm') !== 'remote') throw new Error(`${where}: ${id} runs as ${manifest.plugin.runtime ?? 'wasm'}, not as a remote service (plugin.runtime: remote)`);
-      runtime = await createRemoteRuntime(manifest, plugin.dir, { onLog: (r) => this.log[r.level](`[${id}] ${r.message}`) });
+      runtime = await createRemoteRuntime(manifest, plugin.dir, {
+        onLog: (r) => {
+          this.log[r.level](`[${id}] ${r.message}`);
+          if (r.message.startsWith(DEV_OUTPUT)) out.terminal?.write(`${r.message.slice(DEV_OUTPUT.length)}\n`);
+        },
+      });
     } catch (err) {
       if (err instanceof ManifestError || err instanceof RemoteConfigError) throw new Error(`${where}: ${err.message}`);
       throw err;
@@ -82,22 +96,28 @@ export class RemoteServices implements vscode.Disposable {
     const { config } = runtime;
     const endpoint = `${config.endpoint.origin}${config.basePath}`;
     const refuse = async (message: string): Promise<never> => {
+      out.terminal?.dispose();
       await runtime.dispose();
       throw new Error(message);
     };
     if (!config.dev) return refuse(`${where}: ${id} has no remote.dev.command, so MockForge cannot start its service; add one (e.g. \`command: node plugin.js\`) or start the service yourself`);
     if (!config.loopback) return refuse(`${where}: remote.endpoint ${config.endpoint.origin} is not on this machine; remote.dev starts services on loopback endpoints only`);
     this.log.info(`[${id}] Start Remote Plugin: ${config.dev.command} (in ${config.dev.cwd}) for ${endpoint}`);
+    const terminal = new ServiceTerminal(`MockForge: ${id}`, () => void this.stop(plugin.dir));
+    out.terminal = terminal;
+    terminal.write(`$ ${config.dev.command}   (in ${config.dev.cwd}; health: ${endpoint}${config.health.path})\n`);
     const failure = await runtime.start();
     if (failure && !failure.success) return refuse(`Start Remote Plugin ${id}: ${failure.error.message}`);
     const dev = runtime.devService;
     if (!dev) {
+      terminal.dispose();
       await runtime.dispose();
       this.log.info(`[${id}] ${endpoint} already answers its health check: a service started outside this editor is running there`);
       return { state: 'external', endpoint };
     }
     const service: RemoteService = { dir: plugin.dir, manifest: plugin.manifest, id, endpoint, command: config.dev.command, pid: dev.pid, health: runtime.health() };
-    const entry: Entry = { service, runtime, timer: undefined };
+    const entry: Entry = { service, runtime, timer: undefined, terminal };
+    terminal.terminal.show(true);
     runtime.onHealthChange((h) => {
       service.health = h;
       this.changed.fire();
@@ -136,13 +156,18 @@ export class RemoteServices implements vscode.Disposable {
   private async remove(entry: Entry): Promise<void> {
     if (entry.timer) clearInterval(entry.timer);
     this.entries.delete(entry.service.dir);
+    const done = entry.runtime.dispose().finally(() => {
+      entry.terminal.dispose();
+      this.stopping.delete(done);
+    });
+    this.stopping.add(done);
     this.changed.fire();
-    await entry.runtime.dispose();
+    await done;
   }
 
   /** Stops every service (deactivation): none outlives the editor. */
   async stopAll(): Promise<void> {
-    await Promise.all([...this.entries.keys()].map((dir) => this.stop(dir)));
+    await Promise.all([...[...this.entries.keys()].map((dir) => this.stop(dir)), ...this.stopping]);
   }
 
   dispose(): void {

@@ -89,6 +89,7 @@ suite('Start/Stop Remote Plugin', function () {
     assert.equal(item.contextValue, 'mockforge.plugin.remote.dev.running', 'the inline Stop action applies');
     assert.match(String(item.description), new RegExp(`^remote · http · healthy \\d+ ms · started \\(pid ${pid}\\)$`));
     assert.equal(api.ctx.remotes.list().map((s) => s.id).join(), 'remote-fns');
+    assert.ok(vscode.window.terminals.some((t) => t.name === 'MockForge: remote-fns'), 'the service has its terminal tab');
 
     // Starting again is a no-op that says so.
     const again = await vscode.commands.executeCommand<StartOutcome>('mockforge.startRemotePlugin', { plugin: dir() });
@@ -106,6 +107,32 @@ suite('Start/Stop Remote Plugin', function () {
     assert.equal(groupAlive(pid), false, 'every process of the service is gone');
     const stopped = await nodeWhere(api, dir(), (n) => n.service === undefined, 'remote-fns to show as not running');
     assert.equal(api.explorer.getTreeItem(stopped).contextValue, 'mockforge.plugin.remote.dev');
+  });
+
+  test('closing the service\'s terminal tab stops the service', async () => {
+    await api.ctx.remotes.stopAll();
+    const outcome = await vscode.commands.executeCommand<StartOutcome>('mockforge.startRemotePlugin', { plugin: dir() });
+    assert.equal(outcome.state, 'started');
+    const { pid, endpoint } = outcome.state === 'started' ? outcome.service : { pid: undefined, endpoint: '' };
+    const port = Number(new URL(endpoint).port);
+    assert.equal(await listening(port), true);
+    const terminal = vscode.window.terminals.find((t) => t.name === 'MockForge: remote-fns');
+    assert.ok(terminal, 'the service has its terminal tab');
+    const gone = new Promise<void>((resolve) => {
+      const sub = api.ctx.remotes.onDidChange(() => {
+        if (api.ctx.remotes.list().length === 0) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    // Closed the way the tab's trash button closes it: the terminal's process (here the pseudoterminal) is shut down.
+    terminal.dispose();
+    await gone;
+    // The service leaves the list first, then its process group is ended: stopAll() waits for that to finish.
+    await api.ctx.remotes.stopAll();
+    assert.equal(await listening(port), false, 'the port is closed');
+    assert.equal(groupAlive(pid!), false, 'every process of the service is gone');
   });
 
   test('Stop with nothing running and Start on a wasm plugin say why', async () => {
