@@ -115,10 +115,11 @@ async function start(plan: PyodidePlan): Promise<{ coldMs: number; className: st
   p.runPython(`import sys\nif ${JSON.stringify(GUEST_LIB)} not in sys.path: sys.path.insert(0, ${JSON.stringify(GUEST_LIB)})`);
   if (making) {
     // Taken before any plugin code has run and before any JS object is handed to Python: the SDK is imported.
-    p.runPython('import mockforge_pyodide');
+    p.runPython('import mockforge_pyodide\nmockforge_pyodide.prime()');
     send({ type: 'snapshot', bytes: p.makeMemorySnapshot() });
   }
   const g = p.pyimport('mockforge_pyodide');
+  if (!making) g.prime(); // cached in a snapshot already: a no-op then
   g.set_environ(p.toPy({ HOME: '/home/pyodide', ...plan.policy.env }));
   const host = hostImports({ log: (level, message) => log(level, message), config: plan.policy.config, fetch: () => fail('internal', 'unused') }) as
     { log(l: string, m: string): void; configGet(k: string): string | undefined };

@@ -62,6 +62,14 @@ def load(entry):
     return classes[0].__name__
 
 
+def prime():
+    """Builds every SDK model's field checkers now (before the snapshot is taken), so no first call pays for them."""
+    from mockforge_plugin import models
+    for value in vars(models).values():
+        if isinstance(value, type) and hasattr(value, "_fields") and value.__module__ == models.__name__:
+            value._fields()
+
+
 def set_environ(values):
     """The interpreter may come from a memory snapshot (whose os.environ is the snapshot's): the plugin's grant wins."""
     os.environ.clear()
