@@ -40,12 +40,53 @@ for (const isolation of ['in-process', 'worker'] as Isolation[]) {
         const outcome = await plugin.call('authenticate', {});
         const err = errorOf(outcome.envelope);
         assert.equal(err.code, 'memory_limit');
-        assert.match(err.message, /2 MiB memory limit/);
+        // It grows 16 pages at a time: at 17 pages the next step no longer fits, which the host can only infer.
+        assert.match(err.message, /used 1\.1 MiB of its 2 MiB memory limit and then failed, most likely for lack of memory/);
         assert.match(err.message, /max_memory_bytes/);
+        assert.equal(err.details?.certain, false);
+        assert.equal(err.details?.original_code, 'trap');
         assert.ok(outcome.peakMemoryBytes !== undefined && outcome.peakMemoryBytes <= 2 * 1024 * 1024, `peak ${outcome.peakMemoryBytes}`);
         await expectRecovery(plugin);
       } finally {
         await plugin.dispose();
+      }
+    });
+
+    test('memory grown to exactly the cap, then a failure: memory_limit stated as a fact', async () => {
+      const dir = await fixturePlugin('memory-creep', 'capabilities:\n  resources:\n    max_memory_bytes: 2097152\n');
+      const plugin = await loadPlugin(dir, { isolation });
+      try {
+        const err = errorOf((await plugin.call('authenticate', {})).envelope);
+        assert.equal(err.code, 'memory_limit');
+        assert.match(err.message, /grew its memory to 2 MiB, its whole 2 MiB memory limit, and then failed/);
+        assert.equal(err.details?.certain, true);
+        assert.equal(err.details?.memory_bytes, 2097152);
+        await expectRecovery(plugin);
+      } finally {
+        await plugin.dispose();
+      }
+    });
+
+    test('max_memory_bytes is enforced inside the plugin: memory.grow past it returns -1, within it succeeds', async () => {
+      const dir = await fixturePlugin('grow-probe', 'capabilities:\n  resources:\n    max_memory_bytes: 2097152\n');
+      const plugin = await loadPlugin(dir, { isolation });
+      try {
+        const over = await plugin.call('authenticate', {});
+        assert.deepEqual(over.envelope, { success: true, result: { refused: true } }, '1 + 40 pages is over 2 MiB');
+        assert.equal(over.peakMemoryBytes, 65536);
+        const within = await plugin.call('query', {});
+        assert.deepEqual(within.envelope, { success: true, result: { refused: false } }, '1 + 8 pages fits');
+        assert.equal(within.peakMemoryBytes, 9 * 65536);
+        assert.deepEqual((await plugin.call('authenticate', {})).envelope, { success: true, result: { refused: true } });
+      } finally {
+        await plugin.dispose();
+      }
+      // The same module under the default 10 MiB limit may grow by 40 pages: the limit is what refused it above.
+      const roomy = await loadPlugin(await fixtureWasm('grow-probe'), { isolation });
+      try {
+        assert.deepEqual((await roomy.call('authenticate', {})).envelope, { success: true, result: { refused: false } });
+      } finally {
+        await roomy.dispose();
       }
     });
 

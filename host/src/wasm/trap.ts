@@ -3,7 +3,7 @@
 import { SourceMap } from 'node:module';
 import { Envelope, fail } from '../contract/envelope';
 import type { ErrorCode } from '../contract/errors';
-import { fmtBytes } from './limits';
+import { PAGE, fmtBytes } from './limits';
 
 /** Thrown by host imports to stop the call with a specific code and message. */
 export class HostStop extends Error {
@@ -119,22 +119,33 @@ export function failureFromError(err: unknown, ctx: FailureContext): { envelope:
 }
 
 /**
- * A failing call whose memory grew past half the limit, or whose message says it ran out of memory, is reported
- * as memory_limit; a failing call after a denied capability as capability_denied. Both keep the original message.
+ * A failing call that grew its memory up to the limit (no room for one more page: the module's memory maximum is
+ * bounded to max_memory_bytes before compiling, so its next memory.grow returned -1) is reported as memory_limit;
+ * so is one that grew past half the limit, or whose message says it ran out of memory (likely, said as such).
+ * A failing call after a denied capability becomes capability_denied. All keep the original message.
  */
 export function decorate(envelope: Envelope, ctx: FailureContext): Envelope {
   if (envelope.success) return envelope;
   const { code, message, details } = envelope.error;
-  // memory.grow failures are invisible to the host; allocators grow in big steps (often doubling), so a call that
-  // grew its memory past half the limit and then failed most likely failed to grow further.
-  const nearLimit = ctx.memoryBytes > ctx.maxMemoryBytes / 2 && ctx.memoryBytes > ctx.memoryBytesBefore;
+  if (code !== 'trap' && code !== 'plugin_error' && code !== 'bad_output') return denied(envelope, ctx);
+  const grew = ctx.memoryBytes > ctx.memoryBytesBefore;
+  const atLimit = grew && ctx.memoryBytes + PAGE > ctx.maxMemoryBytes;
+  // memory.grow failures themselves are invisible to the host; allocators grow in big steps (often doubling), so a
+  // call that grew its memory past half the limit and then failed most likely failed to grow further.
+  const nearLimit = grew && ctx.memoryBytes > ctx.maxMemoryBytes / 2;
   const saysOom = /out of memory|allocation (too large|failed)|memory allocation of|cannot allocate/i.test(message);
-  if ((code === 'trap' || code === 'plugin_error' || code === 'bad_output') && (nearLimit || saysOom)) {
-    return fail('memory_limit',
-      `${ctx.label} ${ctx.operation}: the plugin used ${fmtBytes(ctx.memoryBytes)} of its ${fmtBytes(ctx.maxMemoryBytes)} memory limit ` +
-      `and then failed (raise capabilities.resources.max_memory_bytes in plugin.yaml if it needs more):\n${message}`,
-      { ...details, original_code: code });
-  }
+  if (!atLimit && !nearLimit && !saysOom) return denied(envelope, ctx);
+  const what = atLimit
+    ? `the plugin grew its memory to ${fmtBytes(ctx.memoryBytes)}, its whole ${fmtBytes(ctx.maxMemoryBytes)} memory limit, and then failed ` +
+      '(the host caps the module\'s memory, so growing further was refused)'
+    : `the plugin used ${fmtBytes(ctx.memoryBytes)} of its ${fmtBytes(ctx.maxMemoryBytes)} memory limit and then failed, most likely for lack of memory`;
+  return fail('memory_limit', `${ctx.label} ${ctx.operation}: ${what} (raise capabilities.resources.max_memory_bytes in plugin.yaml if it needs more):\n${message}`,
+    { ...details, original_code: code, memory_bytes: ctx.memoryBytes, max_memory_bytes: ctx.maxMemoryBytes, certain: atLimit });
+}
+
+function denied(envelope: Envelope, ctx: FailureContext): Envelope {
+  if (envelope.success) return envelope;
+  const { code, message, details } = envelope.error;
   if (ctx.denials.length > 0 && code !== 'capability_denied' && code !== 'timeout') {
     return fail('capability_denied', `${ctx.denials.join('\n')}\nThe plugin then failed: ${message}`, { ...details, original_code: code });
   }
