@@ -4,6 +4,7 @@
 // closed and its processes are gone.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -133,6 +134,25 @@ suite('Start/Stop Remote Plugin', function () {
     await api.ctx.remotes.stopAll();
     assert.equal(await listening(port), false, 'the port is closed');
     assert.equal(groupAlive(pid!), false, 'every process of the service is gone');
+  });
+
+  test('a service already answering on the endpoint (started elsewhere) is left alone: nothing to start or stop', async () => {
+    const manifest = fs.readFileSync(path.join(dir(), 'plugin.yaml'), 'utf8');
+    const port = Number(/endpoint: http:\/\/127\.0\.0\.1:(\d+)/.exec(manifest)?.[1]);
+    const hits: string[] = [];
+    const other = http.createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    });
+    await new Promise<void>((resolve) => other.listen(port, '127.0.0.1', resolve));
+    try {
+      const outcome = await vscode.commands.executeCommand<StartOutcome>('mockforge.startRemotePlugin', { plugin: dir() });
+      assert.deepEqual(outcome, { state: 'external', endpoint: `http://127.0.0.1:${port}` });
+      assert.ok(hits.includes('/health'), `the health endpoint was asked: ${hits.join(', ')}`);
+      assert.deepEqual(api.ctx.remotes.list(), []);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 
   test('Stop with nothing running and Start on a wasm plugin say why', async () => {
