@@ -14,6 +14,7 @@ import { loadPlugin, LoadedPlugin } from '../../host/src/plugin';
 import type { Envelope } from '../../host/src/contract/envelope';
 import { pyodideChildPath } from '../../host/src/pyodide/load';
 import { sandboxCommand } from '../../host/src/pyodide/sandbox';
+import { MAX_LOG_RECORDS } from '../../host/src/pyodide/process-runtime';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const FIXTURE = path.join(REPO, 'test', 'fixtures', 'pyodide', 'hostile');
@@ -100,6 +101,14 @@ describe('Pyodide sandbox against a hostile plugin', () => {
     const next = await call('ok');
     assert.deepEqual(next.envelope, { success: true, result: { result: 'allowed data' } });
     assert.equal(typeof next.timing.instantiateMs, 'number', 'a new interpreter started');
+  });
+
+  test('a flood of output keeps at most MAX_LOG_RECORDS lines in the host and says how many it dropped', async () => {
+    const r = await call('flood', MAX_LOG_RECORDS + 500);
+    assert.deepEqual(r.envelope, { success: true, result: { result: 'flooded' } });
+    assert.equal(r.logs.length, MAX_LOG_RECORDS + 1);
+    assert.equal(r.logs[0].message, 'line 0');
+    assert.match(r.logs[MAX_LOG_RECORDS].message, /^500 more log lines of this call were dropped/);
   });
 
   test('the host and the warm interpreter survive all of it', async () => {

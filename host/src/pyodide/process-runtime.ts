@@ -27,12 +27,21 @@ export interface PyodideProcessSpec {
   onSnapshot(bytes: Uint8Array): void;
 }
 
-interface Pending {
+/** A plugin that prints in a loop must not grow the host's memory until its time limit: later lines are counted. */
+export const MAX_LOG_RECORDS = 10_000;
+export const MAX_LOG_BYTES = 4 * 1024 * 1024;
+
+interface LogSink {
+  logs: LogRecord[];
+  onLog?: (record: LogRecord) => void;
+  bytes?: number;
+  dropped?: number;
+}
+
+interface Pending extends LogSink {
   id: number;
   operation: Operation;
   resolve: (outcome: CallOutcome) => void;
-  logs: LogRecord[];
-  onLog?: (record: LogRecord) => void;
   started: number;
   deadline: number;
   startMs?: number;
@@ -43,7 +52,9 @@ interface Live {
   child: ChildProcess;
   ready: Promise<void>;
   start?: { startMs: number; failure?: Envelope };
-  snapshotTaken: boolean;
+  /** Only a process asked to make the snapshot may hand one in, once, before it is ready: the plugin's own code
+   * could otherwise forge the message on its IPC fd and poison the snapshot every plugin restores. */
+  snapshotWanted: boolean;
 }
 
 export class PyodideProcessRuntime implements PluginRuntime {
@@ -55,7 +66,7 @@ export class PyodideProcessRuntime implements PluginRuntime {
   private pendingLoadMs?: number;
   private disposed = false;
   /** Records that arrive while a process starts belong to the call that waits for it. */
-  private starting?: { logs: LogRecord[]; onLog?: (record: LogRecord) => void };
+  private starting?: LogSink;
 
   constructor(private readonly spec: PyodideProcessSpec, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
     this.pendingLoadMs = loadMs;
@@ -80,34 +91,34 @@ export class PyodideProcessRuntime implements PluginRuntime {
     let live = this.live;
     let startMs: number | undefined;
     if (!live?.start) {
-      const starting = { logs: [] as LogRecord[], onLog: options.onLog };
+      const starting: LogSink = { logs: [], onLog: options.onLog };
       this.starting = starting;
       try {
         live = this.live ?? this.spawnChild();
         await live.ready;
       } catch (err) {
-        return outcome(fail('internal', `cannot start the Python process: ${(err as Error).message}`), starting.logs, performance.now() - t0);
+        return outcome(fail('internal', `cannot start the Python process: ${(err as Error).message}`), closeLogs(starting), performance.now() - t0);
       } finally {
         this.starting = undefined;
       }
       const started = live.start as { startMs: number; failure?: Envelope };
       if (started.failure) {
         this.stop();
-        return { ...outcome(started.failure, starting.logs, 0), timing: { loadMs: this.takeLoadMs(), instantiateMs: started.startMs, callMs: 0 } };
+        return { ...outcome(started.failure, closeLogs(starting), 0), timing: { loadMs: this.takeLoadMs(), instantiateMs: started.startMs, callMs: 0 } };
       }
       startMs = started.startMs;
-      return this.post(live, operation, input, options, starting.logs, startMs);
+      return this.post(live, operation, input, options, starting, startMs);
     }
-    return this.post(live, operation, input, options, [], startMs);
+    return this.post(live, operation, input, options, { logs: [] }, startMs);
   }
 
-  private post(live: Live, operation: Operation, input: unknown, options: CallOptions, logs: LogRecord[], startMs?: number): Promise<CallOutcome> {
+  private post(live: Live, operation: Operation, input: unknown, options: CallOptions, sink: LogSink, startMs?: number): Promise<CallOutcome> {
     const timeoutMs = options.timeoutMs ?? this.spec.timeoutMs;
     const loadMs = this.takeLoadMs();
     return new Promise<CallOutcome>((resolve) => {
       const id = this.nextId++;
       const now = performance.now();
-      const pending: Pending = { id, operation, resolve, logs, onLog: options.onLog, started: now, deadline: now + timeoutMs, startMs, denials: [] };
+      const pending: Pending = { ...sink, id, operation, resolve, onLog: options.onLog, started: now, deadline: now + timeoutMs, startMs, denials: [] };
       const timers: { timer?: NodeJS.Timeout } = {};
       const finish = (o: CallOutcome) => {
         clearTimeout(timers.timer);
@@ -118,7 +129,7 @@ export class PyodideProcessRuntime implements PluginRuntime {
         if (this.pending !== pending) return;
         this.pending = undefined;
         this.stop();
-        finish(outcome(envelope, pending.logs, performance.now() - pending.started));
+        finish(outcome(envelope, closeLogs(pending), performance.now() - pending.started));
       };
       const onAbort = () => stop(fail('timeout', `${this.spec.label} ${operation}: the call was cancelled and its Python process stopped`));
       timers.timer = setTimeout(() => stop(fail('timeout',
@@ -140,7 +151,7 @@ export class PyodideProcessRuntime implements PluginRuntime {
       stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
-    const live: Live = { child, ready: Promise.resolve(), snapshotTaken: false };
+    const live: Live = { child, ready: Promise.resolve(), snapshotWanted: plan.snapshot?.make === true };
     this.live = live;
     const relay = (source: 'stdout' | 'stderr') => new LineSplitter((line) => this.record({
       level: source === 'stdout' ? 'info' : 'warn', message: line, source, time: Date.now(),
@@ -159,9 +170,8 @@ export class PyodideProcessRuntime implements PluginRuntime {
           live.start = { startMs: m.startMs, failure: m.failure };
           resolve();
         } else if (m.type === 'snapshot') {
-          // Only the first, sent before the plugin's code was loaded, and only while starting.
-          if (!live.snapshotTaken && !live.start) {
-            live.snapshotTaken = true;
+          if (live.snapshotWanted && !live.start) {
+            live.snapshotWanted = false;
             try { this.spec.onSnapshot(m.bytes); } catch (e) { this.record({ level: 'warn', message: `the Python snapshot was not cached: ${(e as Error).message}`, source: 'host', time: Date.now() }); }
           }
         } else this.onMessage(live, m);
@@ -204,6 +214,11 @@ export class PyodideProcessRuntime implements PluginRuntime {
   private record(record: LogRecord): void {
     const sink = this.pending ?? this.starting;
     if (sink) {
+      sink.bytes = (sink.bytes ?? 0) + record.message.length;
+      if (sink.logs.length >= MAX_LOG_RECORDS || sink.bytes > MAX_LOG_BYTES) {
+        sink.dropped = (sink.dropped ?? 0) + 1;
+        return;
+      }
       sink.logs.push(record);
       sink.onLog?.(record);
     }
@@ -232,7 +247,7 @@ export class PyodideProcessRuntime implements PluginRuntime {
     if (!envelope.success && pending.denials.length > 0 && envelope.error.code !== 'capability_denied') {
       envelope = fail('capability_denied', `${pending.denials.join('\n')}\nThe plugin then failed: ${envelope.error.message}`, envelope.error.details);
     }
-    pending.resolve({ envelope, logs: pending.logs, timing: { instantiateMs: pending.startMs, callMs: m.callMs }, peakMemoryBytes: m.heapBytes });
+    pending.resolve({ envelope, logs: closeLogs(pending), timing: { instantiateMs: pending.startMs, callMs: m.callMs }, peakMemoryBytes: m.heapBytes });
   }
 
   private crashed(live: Live, message: string): void {
@@ -241,7 +256,7 @@ export class PyodideProcessRuntime implements PluginRuntime {
     const pending = this.pending;
     if (pending) {
       this.pending = undefined;
-      pending.resolve(outcome(fail('internal', `${this.spec.label} ${pending.operation}: ${message}`), pending.logs, performance.now() - pending.started));
+      pending.resolve(outcome(fail('internal', `${this.spec.label} ${pending.operation}: ${message}`), closeLogs(pending), performance.now() - pending.started));
     }
   }
 
@@ -250,6 +265,18 @@ export class PyodideProcessRuntime implements PluginRuntime {
     this.live = undefined;
     if (live && live.child.exitCode === null && live.child.signalCode === null) live.child.kill('SIGKILL');
   }
+}
+
+/** The call's records, with one line saying how many were dropped over the limits. */
+function closeLogs(sink: LogSink): LogRecord[] {
+  if (sink.dropped) {
+    const note: LogRecord = { level: 'warn', source: 'host', time: Date.now(),
+      message: `${sink.dropped} more log lines of this call were dropped (a call keeps at most ${MAX_LOG_RECORDS} lines, ${MAX_LOG_BYTES} bytes)` };
+    sink.logs.push(note);
+    sink.onLog?.(note);
+    sink.dropped = 0;
+  }
+  return sink.logs;
 }
 
 function outcome(envelope: Envelope, logs: LogRecord[], callMs: number): CallOutcome {
