@@ -10,6 +10,10 @@ export const REQ_LEN = 2; // byte length of the request in the data region, or V
 export const RES_LEN = 3; // byte length of the result in the data region, or VIA_PORT
 
 export const VIA_PORT = -1;
+
+type WaitAsyncResult = { async: false; value: string } | { async: true; value: Promise<string> };
+// Atomics.waitAsync exists in Node ≥ 16 but is not in the ES2022 lib this project compiles against.
+export const waitAsync = (Atomics as unknown as { waitAsync(ta: Int32Array, index: number, value: number): WaitAsyncResult }).waitAsync;
 const HEADER_BYTES = 16;
 /** Requests and results up to this size travel in shared memory; larger ones are posted on the port. */
 export const DATA_BYTES = 256 * 1024;

@@ -4,20 +4,18 @@
 // Atomics.waitAsync so the event loop (timers, cancellation, log records) keeps running during a long one.
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import { Envelope, fail } from '../contract/envelope';
+import { fail } from '../contract/envelope';
 import type { Operation } from '../contract/operations';
-import type { CallOptions, CallOutcome, LogRecord, PluginRuntime } from '../runtime';
+import type { CallOptions, CallOutcome, LogRecord } from '../runtime';
 import type { EnginePlan } from '../wasm/plan';
-import { Channel, REQ_LEN, REQ_SEQ, RES_LEN, RES_SEQ, SpinBudget, VIA_PORT, createChannel, encodeRequest, readText, spinWhile, writeText } from './channel';
+import { InFlight, SerialWorkerRuntime, outcome } from '../worker/serial-runtime';
+import { Channel, REQ_LEN, REQ_SEQ, RES_LEN, RES_SEQ, SpinBudget, VIA_PORT, createChannel, encodeRequest, readText, spinWhile, waitAsync, writeText } from './channel';
 import type { InitMessage, PortMessage, PortRequest, ReadyMessage, WireResult } from './messages';
 import { workerScriptPath } from './worker-path';
 
 /** At most this long the host thread busy-waits for an answer before it yields to the event loop. */
 const HOST_SPIN_MS = 0.05;
 
-type WaitAsyncResult = { async: false; value: string } | { async: true; value: Promise<string> };
-// Atomics.waitAsync exists in Node ≥ 16 but is not in the ES2022 lib this project compiles against.
-const waitAsync = (Atomics as unknown as { waitAsync(ta: Int32Array, index: number, value: number): WaitAsyncResult }).waitAsync;
 const now = () => performance.now();
 
 interface Live {
@@ -28,45 +26,24 @@ interface Live {
   seq: number;
 }
 
-interface Pending {
+interface Pending extends InFlight {
   seq: number;
-  logs: LogRecord[];
-  onLog?: (record: LogRecord) => void;
-  started: number;
   /** A result that came over the port (too large for the channel) and was picked up by the port listener. */
   portResult?: string;
-  /** Ends the call early (timeout, cancel, crash, dispose); set once the call waits asynchronously. */
-  abandon?: (envelope: Envelope, stopWorker: boolean) => void;
 }
 
-export class IsolatedWasmRuntime implements PluginRuntime {
+export class IsolatedWasmRuntime extends SerialWorkerRuntime<Pending> {
   readonly kind = 'wasm' as const;
   private live?: Live;
-  private pending?: Pending;
-  private queue: Promise<unknown> = Promise.resolve();
   private pendingLoadMs?: number;
-  private disposed = false;
   private readonly spin = new SpinBudget(HOST_SPIN_MS);
 
   constructor(private readonly plan: EnginePlan, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
+    super(plan.label);
     this.pendingLoadMs = loadMs;
   }
 
-  call(operation: Operation, input: unknown, options: CallOptions = {}): Promise<CallOutcome> {
-    const run = this.queue.then(() => this.callNow(operation, input, options));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  async dispose(): Promise<void> {
-    this.disposed = true;
-    this.pending?.abandon?.(fail('internal', `${this.plan.label}: the plugin runtime was disposed during the call`), false);
-    await this.stopWorker();
-  }
-
-  private async callNow(operation: Operation, input: unknown, options: CallOptions): Promise<CallOutcome> {
-    if (this.disposed) return outcome(fail('internal', 'the plugin runtime was disposed'), [], 0);
-    if (options.signal?.aborted) return outcome(fail('timeout', 'the call was cancelled before it started'), [], 0);
+  protected async callNow(operation: Operation, input: unknown, options: CallOptions): Promise<CallOutcome> {
     const t0 = now();
     let live: Live;
     try {
@@ -93,28 +70,8 @@ export class IsolatedWasmRuntime implements PluginRuntime {
     const spun = spinWhile(live.ch.ctl, RES_SEQ, pending.seq - 1, budget, now);
     this.spin.record(spun, budget);
     if (spun) return this.complete(live, pending, loadMs);
-    return new Promise<CallOutcome>((resolve) => {
-      const settle = (o: CallOutcome) => {
-        clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
-        resolve(o);
-      };
-      pending.abandon = (envelope, stopWorker) => {
-        if (this.pending !== pending) return;
-        this.pending = undefined;
-        if (stopWorker) void this.stopWorker();
-        settle({ ...outcome(envelope, pending.logs, now() - pending.started), timing: { loadMs, callMs: now() - pending.started } });
-      };
-      const onAbort = () => pending.abandon?.(fail('timeout', `${this.plan.label} ${operation}: the call was cancelled and its worker stopped`), true);
-      const timer = setTimeout(() => pending.abandon?.(fail('timeout',
-        `${this.plan.label} ${operation}: did not finish within ${timeoutMs} ms and was stopped ` +
-        '(capabilities.resources.timeout_ms in plugin.yaml; --timeout MS for one run). An infinite loop or a blocking wait?'), true),
-      Math.max(0, timeoutMs - (now() - pending.started)));
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      void this.answered(live, pending).then((done) => {
-        if (done && this.pending === pending) settle(this.complete(live, pending, loadMs));
-      });
-    });
+    return this.guard(pending, operation, options, timeoutMs, loadMs,
+      async () => (await this.answered(live, pending)) && this.pending === pending ? this.complete(live, pending, loadMs) : undefined);
   }
 
   private post(live: Live, seq: number, text: string): void {
@@ -198,7 +155,7 @@ export class IsolatedWasmRuntime implements PluginRuntime {
     Atomics.notify(live.ch.ctl, RES_SEQ);
   }
 
-  private async stopWorker(): Promise<void> {
+  protected async stopWorker(): Promise<void> {
     const live = this.live;
     this.live = undefined;
     if (!live) return;
@@ -207,8 +164,4 @@ export class IsolatedWasmRuntime implements PluginRuntime {
     Atomics.notify(live.ch.ctl, RES_SEQ);
     await live.worker.terminate();
   }
-}
-
-function outcome(envelope: Envelope, logs: LogRecord[], callMs: number): CallOutcome {
-  return { envelope, logs, timing: { callMs } };
 }

@@ -7,7 +7,7 @@ import type { Operation } from '../contract/operations';
 import { Engine, EngineResult } from '../wasm/engine';
 import { performFetch } from '../net/fetch-async';
 import { serveFetches } from '../net/fetch-sync';
-import { Channel, REQ_LEN, REQ_SEQ, RES_LEN, RES_SEQ, SpinBudget, VIA_PORT, decodeRequest, openChannel, readText, spinWhile, writeText } from './channel';
+import { Channel, REQ_LEN, REQ_SEQ, RES_LEN, RES_SEQ, SpinBudget, VIA_PORT, decodeRequest, openChannel, readText, spinWhile, waitAsync, writeText } from './channel';
 import type { InitMessage, PortMessage, PortRequest, WireResult } from './messages';
 
 /** After answering, poll at most this long for the next request before sleeping: back-to-back calls stay cheap. */
@@ -61,10 +61,6 @@ async function serve(ch: Channel, port: MessagePort, engine: Engine, setSeq: (se
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-type WaitAsyncResult = { async: false; value: string } | { async: true; value: Promise<string> };
-// Atomics.waitAsync exists in Node ≥ 16 but is not in the ES2022 lib this project compiles against.
-const waitAsync = (Atomics as unknown as { waitAsync(ta: Int32Array, index: number, value: number): WaitAsyncResult }).waitAsync;
 
 /** The next request's sequence number: at once when it arrives while spinning, else a promise (waits asleep). */
 const idleSpin = new SpinBudget(IDLE_SPIN_MS);
