@@ -1,7 +1,7 @@
 // Every implementation of a plugin kind the conformance vectors run through: each template of that kind (found in
 // templates/, so a template added later is picked up), made by `mockforge-plugin new` like a user would, and loaded
 // with loadPlugin through its own transport — core wasm (AssemblyScript, Go, TinyGo when installed; built from
-// source), remote HTTP and remote gRPC (the Python and Node services, started by remote.dev; `PROTOCOL=grpc` makes a
+// source), components (built by their template's toolchain), remote HTTP and remote gRPC (the Python and Node services, started by remote.dev; `PROTOCOL=grpc` makes a
 // remote template serve gRPC) and Pyodide.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { REPO, buildTemplate } from '../plugins/build';
 import { cli } from '../plugins/cli';
 import type { Kind } from './vectors';
 
-export type Transport = 'core wasm' | 'remote http' | 'remote grpc' | 'pyodide';
+export type Transport = 'core wasm' | 'component' | 'remote http' | 'remote grpc' | 'pyodide';
 
 export interface Implementation {
   /** The `--lang` of `mockforge-plugin new`. */
@@ -87,6 +87,14 @@ function implementationsFor(lang: string, kind: Kind): Implementation[] {
         return loadPlugin(dir);
       },
     }));
+  }
+  if (lang.endsWith('-component')) {
+    // A WebAssembly component built by its template's toolchain (e.g. ComponentizeJS), run through jco.
+    return [{
+      lang, transport: 'component',
+      prepare: () => buildTemplate(lang, kind, idFor(kind)).dir,
+      open: (dir, config) => loadPlugin(dir, { config }),
+    }];
   }
   if (lang.endsWith('-pyodide')) {
     return [{ lang, transport: 'pyodide', prepare: () => scaffold(lang, kind), open: (dir, config) => loadPlugin(dir, { config }) }];
