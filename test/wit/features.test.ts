@@ -178,7 +178,7 @@ test('formatting: canonical layout, comments kept, idempotent on the whole corpu
   const d = doc(ugly);
   const edits = (await wit.formatting!(d, { tabSize: 4, insertSpaces: true }))!;
   const out = edits[0].newText;
-  assert.equal(out, 'package a:b@1.0.0;\n\ninterface i {\n    use j.{x, y as z};\n    record r {\n        a: u32,\n        b: list<u8, 4>, // why\n    }\n    @since(version = 1.0.0)\n    f: func(a: borrow<r>) -> result<_, string>;\n}\n\nworld w {\n    import i;\n    include v with { a as b }\n}\n');
+  assert.equal(out, 'package a:b@1.0.0;\n\ninterface i {\n    use j.{x, y as z};\n\n    record r {\n        a: u32,\n        b: list<u8, 4>, // why\n    }\n\n    @since(version = 1.0.0)\n    f: func(a: borrow<r>) -> result<_, string>;\n}\n\nworld w {\n    import i;\n    include v with { a as b }\n}\n');
   assert.deepEqual(await wit.formatting!(doc(out), { tabSize: 4, insertSpaces: true }), [], 'formatted text is a fixed point');
   const files: string[] = [];
   for (const kind of ['valid', 'invalid']) for (const f of readdirSync(path.join(FIXTURES, 'cases', kind))) files.push(path.join(FIXTURES, 'cases', kind, f));

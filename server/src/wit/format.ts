@@ -47,6 +47,9 @@ export function formatWit(text: string, options: FormatOptions = { indent: '  ' 
   let needLine = true;
   let prevAtomWasCode = true;
   const attrEnds = new Set(attributeEnds(pr.file));
+  const canon = canonicalBlankLines(pr.file);
+  /** Comments on their own lines since the last token: they lead the next item (its blank line went above them). */
+  let commentLead = false;
   for (const atom of atoms) {
     if (atom.comment) {
       const c = atom.comment;
@@ -55,12 +58,18 @@ export function formatWit(text: string, options: FormatOptions = { indent: '  ' 
         if (line !== '') line += ' ' + c.text.trimEnd(); else out[out.length - 1] += ' ' + c.text.trimEnd();
         if (!c.block) { if (line !== '') newline(); needLine = true; }
       } else {
-        if (blankBefore(c.start) && out.length > 0) pendingBlank = true;
+        const next = nextTok(atoms, atom);
+        if (next && canon.has(next.start)) {
+          // a comment belongs to the item after it: the item's canonical blank line goes above the comment
+          if (!commentLead) pendingBlank = canon.get(next.start)!;
+        } else if (braces[braces.length - 1] === 'list') pendingBlank = false;
+        else if (blankBefore(c.start) && out.length > 0) pendingBlank = true;
         else if (prevTok && prevAtomWasCode && depth === 0 && startsTopItem(atoms, atom) && !(isUse(line, out) && nextTokIsUse(atoms, atom))) pendingBlank = true;
         startLine();
         line += c.block ? reindentBlock(c.text, options.indent.repeat(depth)) : c.text.trimEnd();
         newline();
         needLine = true;
+        commentLead = true;
       }
       prevEndOffset = c.end;
       prevAtomWasCode = false;
@@ -79,6 +88,14 @@ export function formatWit(text: string, options: FormatOptions = { indent: '  ' 
       pendingBlank = false;
       startLine();
       line += '}';
+    } else if (needLine && canon.has(t.start)) {
+      if (!commentLead) pendingBlank = canon.get(t.start)!;
+      startLine();
+      line += tokenText(text, t);
+    } else if (needLine && top === 'list') {
+      pendingBlank = false;
+      startLine();
+      line += tokenText(text, t);
     } else if (needLine) {
       if ((out.length > 0 || line !== '') && (blankBefore(t.start) || (prevAtomWasCode && topItem && prevTok !== undefined && !(prevTok.kind === ';' && t.text === 'use' && isUse(line, out))))) pendingBlank = true;
       startLine();
@@ -87,6 +104,7 @@ export function formatWit(text: string, options: FormatOptions = { indent: '  ' 
       line += (prevTok ? spaceBetween(prevTok, t, inTight(prevTok, t), top) : '') + tokenText(text, t);
     }
     needLine = false;
+    commentLead = false;
     if (t.kind === '{') {
       const kind = prevTok?.kind === '.' ? 'use' : prevTok?.kind === 'keyword' && prevTok.text === 'with' ? 'with' : isListBody(atoms, atom) ? 'list' : 'block';
       braces.push(kind);
@@ -106,6 +124,37 @@ export function formatWit(text: string, options: FormatOptions = { indent: '  ' 
   if (line !== '') newline();
   while (out.length && out[out.length - 1] === '') out.pop();
   return addTrailingCommas(out).join('\n') + '\n';
+}
+
+/**
+ * The blank lines `wasm-tools component wit` prints inside bodies, by the offset of each item's first token (its
+ * first attribute, or the item itself): in an interface a blank line between any two items except consecutive
+ * `use`s; in a world one where the imports (with `use`, types, `include`) give way to the exports or back (the
+ * reference also orders items so that happens once: we keep the source order); none in a resource. Source blank
+ * lines inside these bodies are not kept.
+ */
+function canonicalBlankLines(file: A.WitFile): Map<number, boolean> {
+  const blanks = new Map<number, boolean>();
+  const first = (item: { start: number; attrs: A.Attribute[] }) => Math.min(item.start, ...item.attrs.map((a) => a.start));
+  const iface = (items: A.InterfaceItem[]) => {
+    items.forEach((item, i) => {
+      blanks.set(first(item), i > 0 && !(item.kind === 'use' && items[i - 1].kind === 'use'));
+      if (item.kind === 'resource') for (const f of item.funcs ?? []) blanks.set(first(f), false);
+    });
+  };
+  const world = (items: A.WorldItem[]) => {
+    const group = (item: A.WorldItem) => (item.kind === 'export' ? 'export' : 'import');
+    items.forEach((item, i) => {
+      blanks.set(first(item), i > 0 && group(item) !== group(items[i - 1]));
+      if ((item.kind === 'import' || item.kind === 'export') && item.extern.kind === 'interface') iface(item.extern.items);
+      if (item.kind === 'resource') for (const f of item.funcs ?? []) blanks.set(first(f), false);
+    });
+  };
+  for (const top of [...file.items, ...file.nested.flatMap((n) => n.items)]) {
+    if (top.kind === 'interface') iface(top.items);
+    else if (top.kind === 'world') world(top.items);
+  }
+  return blanks;
 }
 
 function isUse(line: string, out: string[]): boolean {
