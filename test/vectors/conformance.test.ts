@@ -1,5 +1,6 @@
 // One behaviour, every language and transport: each vector file (test/vectors/<kind>.json) runs through every
-// implementation of its kind — the AssemblyScript and Go templates as core wasm built from source, the Python and
+// implementation of its kind — the AssemblyScript and Go templates as core wasm built from source, component
+// templates built by their toolchain, the Python and
 // Node templates as remote services over HTTP and over gRPC started through remote.dev, the Python templates under
 // Pyodide — and every
 // implementation must give the reply the vector expects. Every successful reply must also pass validateResult (the
