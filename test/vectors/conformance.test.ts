@@ -1,10 +1,9 @@
 // One behaviour, every language and transport: each vector file (test/vectors/<kind>.json) runs through every
-// implementation of its kind — the AssemblyScript and Go templates as core wasm built from source, component
-// templates built by their toolchain, the Python and
-// Node templates as remote services over HTTP and over gRPC started through remote.dev, the Python templates under
-// Pyodide — and every
-// implementation must give the reply the vector expects. Every successful reply must also pass validateResult (the
-// result shapes of docs/protocol.md §3), and every vector's request must be valid unless it tests bad input.
+// implementation of its kind — the AssemblyScript and Go templates as core wasm built from source, component templates
+// built by their toolchain, the Python and Node templates as remote services over HTTP and over gRPC started through
+// remote.dev, the Python templates under Pyodide — and every implementation must give the reply the vector expects.
+// Every successful reply must also pass validateResult (the result shapes of docs/protocol.md §3), and every vector's
+// request must be valid unless it tests bad input.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateRequest, validateResult } from '../../host/src/contract/validate';
