@@ -88,7 +88,7 @@ async function start(plan: PyodidePlan): Promise<{ coldMs: number; className: st
   const t0 = performance.now();
   const { loadPyodide } = await importEsm<{ loadPyodide(o: Record<string, unknown>): Promise<Pyodide> }>(`${plan.indexURL}pyodide.mjs`);
   const snapshot = plan.snapshot;
-  let making = snapshot?.make === true;
+  const making = snapshot?.make === true;
   const load = (from?: Uint8Array) => loadPyodide({
     indexURL: plan.indexURL,
     // `import js` sees this object, not this process's globalThis (process …).
@@ -104,9 +104,10 @@ async function start(plan: PyodidePlan): Promise<{ coldMs: number; className: st
     try {
       p = await load(readFileSync(snapshot.file));
     } catch (err) {
-      // A damaged or foreign snapshot must not stop the plugin: start without it and make a new one.
-      log('warn', `the cached Python snapshot ${snapshot.file} could not be used (${(err as Error).message.split('\n')[0]}); starting without it and replacing it`, 'host');
-      making = true;
+      // A damaged or foreign snapshot must not stop the plugin: start without it; the host deletes it and the next
+      // start makes a new one (a snapshot is only ever accepted from a process asked to make it).
+      log('warn', `the cached Python snapshot ${snapshot.file} could not be used (${(err as Error).message.split('\n')[0]}); starting without it, the next start makes a new one`, 'host');
+      send({ type: 'snapshot-unusable' });
       p = await load();
     }
   } else p = await load();

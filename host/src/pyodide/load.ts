@@ -11,7 +11,7 @@ import { PluginLoadError } from '../plugin';
 import { environment, filesystemPolicy, networkPolicy } from '../wasm/prepare';
 import type { PyodidePlan } from './plan';
 import { PyodideProcessRuntime } from './process-runtime';
-import { snapshotExists, snapshotFile, writeSnapshot } from './snapshot';
+import { dropSnapshot, snapshotExists, snapshotFile, writeSnapshot } from './snapshot';
 
 /** Python interpreters need far more than a core module: the default when the manifest sets no max_memory_bytes. */
 export const PYODIDE_DEFAULT_MEMORY = 512 * 1024 * 1024;
@@ -129,6 +129,7 @@ export async function loadPyodidePlugin(root: string, manifestPath: string, mani
     label, timeoutMs: plan.policy.timeoutMs, script,
     plan: () => ({ ...plan, snapshot: { file: snapshot, make: !snapshotExists(snapshot) } }),
     onSnapshot: (bytes) => writeSnapshot(snapshot, bytes),
+    onSnapshotUnusable: () => dropSnapshot(snapshot),
     // Reload on change: the next call after an edit starts a fresh interpreter with the new files.
     stale: () => {
       if (!changed(seen)) return false;

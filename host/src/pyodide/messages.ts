@@ -12,6 +12,8 @@ export type ToPyodide =
 export type FromPyodide =
   /** Sent once, before any plugin code runs: the fresh interpreter's memory, for the host to cache. */
   | { type: 'snapshot'; bytes: Uint8Array }
+  /** The cached snapshot could not be restored (the process started without it): the host deletes it. */
+  | { type: 'snapshot-unusable' }
   | { type: 'ready'; startMs: number; failure?: Envelope }
   | { type: 'log'; record: LogRecord }
   /** `text` is the envelope's JSON; `failure` replaces it when the call itself broke (restart = start afresh). */

@@ -25,6 +25,8 @@ export interface PyodideProcessSpec {
   stale(): boolean;
   /** A fresh interpreter's memory, sent by the process before any plugin code ran. */
   onSnapshot(bytes: Uint8Array): void;
+  /** The process could not restore the cached snapshot. */
+  onSnapshotUnusable(): void;
 }
 
 /** A plugin that prints in a loop must not grow the host's memory until its time limit: later lines are counted. */
@@ -174,6 +176,9 @@ export class PyodideProcessRuntime implements PluginRuntime {
             live.snapshotWanted = false;
             try { this.spec.onSnapshot(m.bytes); } catch (e) { this.record({ level: 'warn', message: `the Python snapshot was not cached: ${(e as Error).message}`, source: 'host', time: Date.now() }); }
           }
+        } else if (m.type === 'snapshot-unusable') {
+          // At worst (a plugin forging it) the snapshot is made again on the next start.
+          if (!live.snapshotWanted) this.spec.onSnapshotUnusable();
         } else this.onMessage(live, m);
       });
       child.on('error', (e) => {

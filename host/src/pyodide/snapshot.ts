@@ -37,3 +37,7 @@ export function writeSnapshot(file: string, bytes: Uint8Array): void {
     rmSync(work, { force: true });
   }
 }
+
+export function dropSnapshot(file: string): void {
+  rmSync(file, { force: true });
+}
