@@ -54,6 +54,15 @@ test('each kind whose interface the world does not export is an error on its `ty
   assert.deepEqual(d[1].range, { start: { line: 4, character: 26 }, end: { line: 4, character: 36 } }, 'on the `datasource` item');
 });
 
+test('a component built for another world: its problems on wasm.path, each declared kind on its types item', async () => {
+  const foreign = await coreToComponent('(module (func (export "other:thing/api#f")))', 'package other:thing;\ninterface api { f: func(); }\nworld w { export api; }\n', 'w');
+  const dir = pluginDir(manifest('auth'), foreign);
+  const d = await diagnose(dir);
+  assert.deepEqual(d.map((x) => [x.code, x.range.start.line]), [[CODES.missingExport, 4], [CODES.componentWorld, 6]], show(d));
+  assert.match(d[0].message, /^`auth` needs the operation `authenticate` of interface `mockforge:plugin\/auth@0\.1\.0`, which the world of build\/plugin\.wasm does not export \(it exports `other:thing\/api`\)$/);
+  assert.equal(d[1].message, 'the component `build/plugin.wasm` exports other:thing/api, which is not part of mockforge:plugin@0.1.0 (the host calls only mockforge:plugin interfaces)');
+});
+
 test('a component whose WIT cannot be read is an error on wasm.path', async () => {
   const header = Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00, 0xff, 0xff, 0xff]);
   const dir = pluginDir(manifest('auth'), header);
