@@ -19,7 +19,7 @@ describe('javascript-component template (auth)', () => {
     assert.equal(made.status, 0, made.stderr);
     const checked = cli('check', dir);
     assert.equal(checked.status, 0, checked.stdout + checked.stderr);
-    assert.match(checked.stdout, /0 errors, 0 warnings/);
+    assert.doesNotMatch(checked.stdout, /: (error|warning): /);
     const built = cli('build', dir);
     assert.equal(built.status, 0, built.stderr);
     assert.match(built.stderr, /jco componentize plugin\.js --wit .* --world-name auth-plugin --out build\/plugin\.wasm --disable http/);

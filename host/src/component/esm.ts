@@ -1,5 +1,6 @@
-// jco and preview2-shim are ES modules with wasm files beside them: they are loaded from node_modules at run time,
-// never bundled. A specifier held in a variable keeps esbuild from inlining them and tsc keeps the native import().
+// ES modules loaded at run time, never inlined into the CommonJS bundles: dist/component/*.js (the bundled shim and
+// jco tools, see vendor.ts), a transpiled component, packages in node_modules. A specifier held in a variable keeps
+// esbuild from inlining them and tsc keeps the native import().
 import { pathToFileURL } from 'node:url';
 
 export function importEsm<T>(specifier: string): Promise<T> {

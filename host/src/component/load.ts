@@ -7,13 +7,13 @@ import { PluginLoadError } from '../plugin';
 import { LoadError } from '../wasm/prepare';
 import { prepareComponent } from './prepare';
 import type { Worker } from 'node:worker_threads';
-import { ComponentRuntime, spawnComponentWorker } from './runtime';
+import { ComponentRuntime, takeComponentWorker } from './runtime';
 
 export async function loadComponent(path: string, root: string, manifestPath: string | undefined, manifest: PluginManifest | undefined, options: LoadOptions): Promise<LoadedPlugin> {
   // The worker starts loading its runtime (preview2-shim) while this thread reads, checks and compiles the component.
   let early: Worker | undefined;
   try {
-    early = spawnComponentWorker();
+    early = takeComponentWorker();
   } catch {
     early = undefined; // the first call reports why the worker cannot start
   }

@@ -1,5 +1,6 @@
 // Everything the component worker needs to run one plugin, as plain data (posted to the worker).
 import type { EnginePolicy } from '../wasm/plan';
+import type { WitModel } from './wit-model';
 
 export type ComponentPolicy = Pick<EnginePolicy, 'config' | 'env' | 'network' | 'filesystem' | 'maxMemoryBytes' | 'maxOutputBytes' | 'timeoutMs'>;
 
@@ -12,6 +13,8 @@ export interface ComponentPlan {
   cacheDir: string;
   /** The product WIT the values are converted with. */
   witDir: string;
+  /** That WIT resolved (the host's parse, posted so each worker does not parse it again: ~25 ms). */
+  model?: WitModel;
   /** Exported mockforge:plugin interfaces (auth, template …). */
   interfaces: string[];
   policy: ComponentPolicy;

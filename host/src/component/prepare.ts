@@ -91,6 +91,7 @@ export async function prepareComponent(path: string, manifest: PluginManifest | 
     jsFile: cached.jsFile,
     cacheDir: cached.dir,
     witDir: productWitDir(),
+    model,
     interfaces: world.interfaces,
     policy: {
       config: resolveConfig(manifest, options.config),

@@ -29,6 +29,34 @@ export function componentWorkerPath(): string {
   throw new Error(`the component worker script is missing next to ${__dirname} (run \`node scripts/build.mjs\`)`);
 }
 
+let spare: Worker | undefined;
+
+/**
+ * A started component worker: the spare one when there is one (it has loaded its runtime already), else a new one.
+ * A new spare is started after a component's reply (`refillSpare`), so a reload, a restart after a timeout or the next
+ * component does not wait for a thread and the shim; the first component of a process still does.
+ */
+export function takeComponentWorker(): Worker {
+  const taken = spare ?? spawnComponentWorker();
+  spare = undefined;
+  return taken;
+}
+
+/** Starts the next spare worker (idle and unref'd: it never keeps the host alive). */
+export function refillSpare(): void {
+  if (spare) return;
+  let worker: Worker;
+  try {
+    worker = spawnComponentWorker();
+  } catch {
+    return; // the next load reports why a worker cannot start
+  }
+  const drop = () => { if (spare === worker) spare = undefined; };
+  worker.once('error', drop);
+  worker.once('exit', drop);
+  spare = worker;
+}
+
 /** A component worker started before its plan is known: it loads the shim while the host prepares the component. */
 export function spawnComponentWorker(script = componentWorkerPath()): Worker {
   // stdout/stderr: true keeps the plugin's WASI output off the host's own streams; it becomes log records.
@@ -151,7 +179,7 @@ export class WorkerRuntime implements PluginRuntime {
 
   private ensureWorker(early?: Worker): Promise<void> {
     if (this.worker && this.ready) return this.ready;
-    const worker = early ?? spawnComponentWorker(this.spec.script);
+    const worker = early ?? (this.spec.script === componentWorkerPath() ? takeComponentWorker() : spawnComponentWorker(this.spec.script));
     this.worker = worker;
     const relay = (source: 'stdout' | 'stderr') => new LineSplitter((line) => this.record({
       level: source === 'stdout' ? 'info' : 'warn', message: line, source, time: Date.now(),
@@ -208,6 +236,8 @@ export class WorkerRuntime implements PluginRuntime {
     }
     if (!pending || m.id !== pending.id) return;
     this.pending = undefined;
+    // After a reply, not during the start: a spare spawned earlier would compete with this start for the CPU.
+    if (this.kind === 'component') setImmediate(refillSpare);
     const r = m.result;
     if (r.restart) void this.stopWorker();
     pending.resolve({ envelope: r.envelope, logs: pending.logs, timing: { instantiateMs: r.instantiateMs ?? pending.startMs, callMs: r.callMs }, peakMemoryBytes: r.peakMemoryBytes });

@@ -56,9 +56,8 @@ function deny(message: string): void {
 
 async function init(p: ComponentPlan): Promise<void> {
   plan = p;
-  const texts = ['types.wit', 'auth.wit', 'template.wit', 'response.wit', 'datasource.wit', 'capabilities.wit', 'host.wit']
-    .map((f) => readFileSync(join(p.witDir, f), 'utf8'));
-  model = buildModel(texts);
+  model = p.model ?? buildModel(['types.wit', 'auth.wit', 'template.wit', 'response.wit', 'datasource.wit', 'capabilities.wit', 'host.wit']
+    .map((f) => readFileSync(join(p.witDir, f), 'utf8')));
   // Pitfall B: the shim starts with the whole host filesystem and process.env; take both away before anything runs,
   // then grant this plugin's allowed_paths and declared environment (this worker serves this plugin only). The
   // grant goes into the shim's global list: its descriptors refuse every open while that list is empty.
