@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { bundleComponentRuntime } from './bundle-component.mjs';
+import { bundlePyodideRuntime } from './bundle-pyodide.mjs';
 
 const production = process.argv.includes('--production');
 const entries = [
@@ -35,6 +36,8 @@ await Promise.all(entries.filter((e) => existsSync(e.in)).map((e) => esbuild.bui
 })));
 // The component runtime's ES modules (preview2-shim, jco's transpiler) for dist/component/: see that script.
 await bundleComponentRuntime({ production });
+// The Pyodide runtime files and the Python glue + SDK for dist/pyodide/: see that script.
+bundlePyodideRuntime();
 
 if (!process.argv.includes('--bundle-only')) {
   const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });

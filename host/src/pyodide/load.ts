@@ -2,26 +2,20 @@
 // Python SDK (sdk/python/mockforge_plugin, the same classes as remote plugins) and the runtime glue are added, and
 // one warm interpreter per plugin runs in its own sandboxed process. A change to the plugin's .py files restarts it.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../manifest/config';
 import { DEFAULT_LIMITS, PluginManifest } from '../manifest/types';
 import type { LoadOptions, LoadedPlugin, PluginInfo } from '../plugin';
 import { PluginLoadError } from '../plugin';
 import { environment, filesystemPolicy, networkPolicy } from '../wasm/prepare';
+import { pyodideChildPath, pyodideIndexURL, runtimeFiles } from './files';
 import type { PyodidePlan } from './plan';
 import { PyodideProcessRuntime } from './process-runtime';
 import { dropSnapshot, snapshotExists, snapshotFile, writeSnapshot } from './snapshot';
 
 /** Python interpreters need far more than a core module: the default when the manifest sets no max_memory_bytes. */
 export const PYODIDE_DEFAULT_MEMORY = 512 * 1024 * 1024;
-
-function findUp(from: string, rel: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, rel))) return join(dir, rel);
-    if (dirname(dir) === dir) throw new Error(`${rel} was not found above ${from}`);
-  }
-}
 
 function pyFiles(dir: string, base = dir, out: Record<string, string> = {}, depth = 0): Record<string, string> {
   for (const name of readdirSync(dir)) {
@@ -64,24 +58,8 @@ function changed(list: Map<string, number>): boolean {
   return false;
 }
 
-export function runtimeFiles(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const glue = findUp(__dirname, join('host', 'src', 'pyodide', 'python'));
-  for (const f of readdirSync(glue).filter((x) => x.endsWith('.py'))) files[f] = readFileSync(join(glue, f), 'utf8');
-  const sdk = findUp(__dirname, join('sdk', 'python', 'mockforge_plugin'));
-  for (const f of readdirSync(sdk).filter((x) => x.endsWith('.py'))) files[`mockforge_plugin/${f}`] = readFileSync(join(sdk, f), 'utf8');
-  return files;
-}
-
-/** dist/pyodide-child.js: one bundled file, so the sandbox needs read access to that file alone. */
-export function pyodideChildPath(): string {
-  if (existsSync(join(__dirname, 'pyodide-child.js'))) return join(__dirname, 'pyodide-child.js');
-  try {
-    return findUp(__dirname, join('dist', 'pyodide-child.js'));
-  } catch {
-    throw new Error(`dist/pyodide-child.js is missing above ${__dirname} (run \`node scripts/build.mjs\`)`);
-  }
-}
+// Kept importable from here (the tests and other callers reach them through load).
+export { pyodideChildPath, runtimeFiles };
 
 export async function loadPyodidePlugin(root: string, manifestPath: string, manifest: PluginManifest, options: LoadOptions): Promise<LoadedPlugin> {
   const t0 = performance.now();
@@ -92,7 +70,7 @@ export async function loadPyodidePlugin(root: string, manifestPath: string, mani
   let indexURL: string;
   let files: Record<string, string>;
   try {
-    indexURL = `${dirname(require.resolve('pyodide/package.json'))}/`;
+    indexURL = pyodideIndexURL();
     files = runtimeFiles();
   } catch (err) {
     throw new PluginLoadError('load_failed', `Pyodide is not available to this host: ${(err as Error).message} (npm install pyodide)`);

@@ -9,7 +9,7 @@ export interface PyodidePlan {
   sources: Record<string, string>;
   /** The Python runtime files the host ships: the SDK (mockforge_plugin), the pydantic subset, the glue. */
   runtimeFiles: Record<string, string>;
-  /** node_modules/pyodide/ (absolute, with a trailing slash): no network, ever. */
+  /** dist/pyodide/ or node_modules/pyodide/ (absolute, with a trailing slash; files.ts): no network, ever. */
   indexURL: string;
   /** The interpreter memory snapshot (cached per Pyodide version + runtime files): `load` it, or `make` it first. */
   snapshot?: { file: string; make: boolean };
