@@ -1,7 +1,8 @@
 // The sandboxed Pyodide process (bundled as dist/pyodide-child.js): one warm CPython per plugin. The host starts it
 // under Node's permission model (sandbox.ts): it may read only the Pyodide runtime folder (dist/pyodide, else
 // node_modules/pyodide), this script, the snapshot and the plugin's allowed_paths, it may not start processes or
-// workers, its environment is empty, and code cannot be generated from strings (so hostile Python that reaches a JS Function cannot compile an import() of node:net).
+// workers, its environment is empty, and code cannot be generated from strings (so hostile Python that reaches a
+// JS Function cannot compile an import() of node:net).
 // Inside, the gates of the old worker stay: `import js` is an empty object, NODEFS is gone after the allowed paths
 // are mounted, fetch is refused, and http_fetch goes to the host, which applies the manifest's network rules.
 import { constants as fsConstants, readFileSync, readSync, writeSync } from 'node:fs';
