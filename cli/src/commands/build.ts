@@ -10,7 +10,7 @@ import type { Toolchain } from '../../../host/src/manifest/types';
 import { inspectBytes } from '../../../host/src/wasm/inspect';
 import { BUILDABLE, planBuild } from '../toolchains';
 import { BuildStep, ToolchainMissing } from '../toolchains/plan';
-import { ComponentNewError, WorldError, coreToComponent } from '../toolchains/component';
+import { ComponentNewError, WorldError, chooseWorld, coreToComponent } from '../toolchains/component';
 import { isComponentBytes } from '../../../host/src/component/detect';
 import { readComponentWorld } from '../../../host/src/component/prepare';
 
@@ -110,6 +110,8 @@ export const buildCommand: Command = {
     const artifact = path.resolve(dir, manifest.wasm.path);
     let plan;
     try {
+      // The world is settled before any compiler runs: a wrong wasm.build.world is an input error, not a failed build.
+      if (manifest.wasm.build?.component) chooseWorld(manifest, artifact);
       plan = planBuild(toolchain, {
         dir, manifest, artifact, source: manifest.wasm.build?.source, flags: manifest.wasm.build?.flags ?? [], release: values.release,
       });
