@@ -5,9 +5,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES, REPO, buildJsComponent, writeTemp } from './build';
+import { CODES } from '../../server/src/manifest/diagnostic';
+import { FIXTURES, REPO, buildCComponent, buildJsComponent, writeTemp } from './build';
 
 /** The .vsix's file list, from vsce itself. */
 function packagedFiles(): string[] {
@@ -66,6 +67,18 @@ describe('packaged extension: components without node_modules', () => {
     assert.match(b.stderr, /WASI preview1 reactor adapter/);
     const r = cli(['run', plugin, '--call', 'authenticate', '--input', '-', '--compact'], JSON.stringify({ context: ctx, credentials: { type: 'bearer', token: 'letmein' } }));
     assert.equal(JSON.parse(r.stdout).result.user_id, 'c-user', r.stderr);
+  });
+
+  test('check from the package: the bundled jco reads the world, a declared kind it lacks is an error', () => {
+    const plugin = path.join(root, 'c-check');
+    cpSync(buildCComponent(), plugin, { recursive: true });
+    const yaml = path.join(plugin, 'plugin.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('types: [auth]', 'types: [auth, response]'));
+    const r = cli(['check', plugin, '--format', 'json']);
+    assert.equal(r.status, 1, r.stderr);
+    const findings = JSON.parse(r.stdout) as { code: string; message: string }[];
+    assert.deepEqual(findings.map((f) => f.code), [CODES.missingExport], r.stdout);
+    assert.match(findings[0].message, /`response` needs the operation `generate-response`/);
   });
 
   test('componentize-js without jco installed: exit 2 with how to install it', () => {

@@ -1,17 +1,15 @@
 // The world a built component implements, read from its embedded WIT by jco (host/src/component). Reading it is
 // asynchronous (jco is an ES module around wasm-tools), so the LSP layer and the CLI load it before the synchronous
 // rules run; the rules then find it in this cache (keyed by file and modification time, like module inspection).
+// jco comes from the component runtime's loader: the bundled copy in dist/component/ (the packaged extension has no
+// node_modules), else node_modules.
 import { isComponentBytes } from '../../../host/src/component/detect';
-import { importEsm } from '../../../host/src/component/esm';
+import { loadJco } from '../../../host/src/component/vendor';
 import { checkWorld, type ComponentWorld } from '../../../host/src/component/world';
 import { productWitModel } from '../../../host/src/component/wit-model';
 import type { ManifestFileSystem } from './fs';
 
 export type WorldReading = { world: ComponentWorld; model: { package: string; version: string } } | { error: string };
-
-interface Jco {
-  componentWit(bytes: Uint8Array): Promise<string>;
-}
 
 const worlds = new Map<string, { mtime: number; reading: WorldReading }>();
 
@@ -30,7 +28,7 @@ export async function loadComponentWorld(fs: ManifestFileSystem, file: string): 
   if (!bytes || !isComponentBytes(bytes)) return;
   let reading: WorldReading;
   try {
-    const jco = await importEsm<Jco>('@bytecodealliance/jco');
+    const jco = await loadJco();
     const model = productWitModel();
     reading = { world: checkWorld(await jco.componentWit(bytes), model), model: { package: model.package, version: model.version } };
   } catch (err) {
