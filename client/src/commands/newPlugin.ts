@@ -3,16 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandSpec, Ctx } from '../ctx';
-import { PLUGIN_KINDS } from '../../../host/src/contract/operations';
-
-export const LANGUAGES = [
-  { id: 'assemblyscript', label: 'AssemblyScript', detail: 'TypeScript-like, compiled to WebAssembly by asc' },
-  { id: 'tinygo', label: 'TinyGo', detail: 'Go compiled to small WebAssembly modules by TinyGo' },
-  { id: 'go', label: 'Go', detail: 'Go 1.24+ (wasip1, //go:wasmexport)' },
-  { id: 'python-remote', label: 'Python (remote service)', detail: 'an HTTP service MockForge calls' },
-  { id: 'node-remote', label: 'Node.js (remote service)', detail: 'an HTTP service MockForge calls' },
-  { id: 'python-pyodide', label: 'Python (Pyodide)', detail: 'Python run inside MockForge through Pyodide' },
-] as const;
+import { PLUGIN_LANGUAGES, kindsFor } from '../pluginLanguages';
 
 export interface NewPluginOptions {
   language?: string;
@@ -31,9 +22,9 @@ export const newPlugin: CommandSpec = {
 };
 
 async function run(ctx: Ctx, o: NewPluginOptions): Promise<string | undefined> {
-  const language = o.language ?? (await vscode.window.showQuickPick(LANGUAGES.map((l) => ({ ...l, description: l.id })), { placeHolder: 'Language of the plugin', title: 'New MockForge Plugin (1/4)' }))?.id;
+  const language = o.language ?? (await vscode.window.showQuickPick(PLUGIN_LANGUAGES.map((l) => ({ ...l, description: l.id })), { placeHolder: 'Language of the plugin', title: 'New MockForge Plugin (1/4)' }))?.id;
   if (!language) return undefined;
-  const kind = o.kind ?? (await vscode.window.showQuickPick([...PLUGIN_KINDS], { placeHolder: 'What the plugin does', title: 'New MockForge Plugin (2/4)' }));
+  const kind = o.kind ?? (await vscode.window.showQuickPick(kindsFor(language), { placeHolder: 'What the plugin does', title: 'New MockForge Plugin (2/4)' }));
   if (!kind) return undefined;
   const id = o.id ?? (await vscode.window.showInputBox({
     title: 'New MockForge Plugin (3/4)', prompt: 'Plugin id (lowercase, digits and dashes)', value: `my-${kind}-plugin`,
