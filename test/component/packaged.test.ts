@@ -4,9 +4,15 @@
 // preview2-shim and jco transpiler (dist/component/) do the work.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ConfigurationRequest, DidOpenTextDocumentNotification, ExitNotification, InitializeRequest, InitializedNotification,
+  PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
 import { CODES } from '../../server/src/manifest/diagnostic';
 import { FIXTURES, REPO, buildCComponent, buildJsComponent, writeTemp } from './build';
 
@@ -79,6 +85,36 @@ describe('packaged extension: components without node_modules', () => {
     const findings = JSON.parse(r.stdout) as { code: string; message: string }[];
     assert.deepEqual(findings.map((f) => f.code), [CODES.missingExport], r.stdout);
     assert.match(findings[0].message, /`response` needs the operation `generate-response`/);
+  });
+
+  test('the language server from the package: the same world check in the editor', { timeout: 120_000 }, async () => {
+    const plugin = path.join(root, 'c-lsp');
+    cpSync(buildCComponent(), plugin, { recursive: true });
+    const yaml = path.join(plugin, 'plugin.yaml');
+    const text = readFileSync(yaml, 'utf8').replace('types: [auth]', 'types: [auth, response]');
+    writeFileSync(yaml, text);
+    const uri = pathToFileURL(yaml).href;
+    const proc = spawn(process.execPath, [path.join(ext, 'dist', 'server.js'), '--stdio'], { cwd: root, env, stdio: ['pipe', 'pipe', 'inherit'] });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    const found = new Promise<PublishDiagnosticsParams>((resolve) => conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      if (p.uri === uri && p.diagnostics.some((d) => d.code === CODES.missingExport || d.code === CODES.componentWorld)) resolve(p);
+    }));
+    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({ manifest: { enable: true, severity: {} } })));
+    conn.listen();
+    try {
+      await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(plugin).href, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
+      await conn.sendNotification(InitializedNotification.type, {});
+      await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+      const p = await found;
+      assert.deepEqual(p.diagnostics.map((d) => d.code), [CODES.missingExport], JSON.stringify(p.diagnostics));
+      const message = p.diagnostics[0].message;
+      assert.match(typeof message === 'string' ? message : message.value, /`response` needs the operation `generate-response`/);
+    } finally {
+      await conn.sendRequest(ShutdownRequest.type);
+      await conn.sendNotification(ExitNotification.type);
+      await new Promise((r) => proc.once('exit', r));
+      conn.dispose();
+    }
   });
 
   test('componentize-js without jco installed: exit 2 with how to install it', () => {
