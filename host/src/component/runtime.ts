@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { Envelope, fail } from '../contract/envelope';
 import type { Operation } from '../contract/operations';
-import type { CallOptions, CallOutcome, LogRecord, PluginRuntime } from '../runtime';
+import type { CallOptions, CallOutcome, LogRecord } from '../runtime';
+import { InFlight, SerialWorkerRuntime, outcome } from '../worker/serial-runtime';
 import type { FromComponentWorker } from './messages';
 import type { ComponentPlan } from './plan';
 import { LineSplitter } from './lines';
@@ -66,12 +67,10 @@ export function spawnComponentWorker(script = componentWorkerPath()): Worker {
   return worker;
 }
 
-interface Pending {
+interface Pending extends InFlight {
   id: number;
-  resolve: (outcome: CallOutcome) => void;
-  logs: LogRecord[];
-  onLog?: (record: LogRecord) => void;
-  started: number;
+  /** Settles the wait in guard() with the worker's reply. */
+  reply: (outcome: CallOutcome) => void;
   /** The worker started for this call: its start time (cold start) is reported as instantiateMs. */
   startMs?: number;
 }
@@ -87,39 +86,25 @@ export interface WorkerSpec {
   stale?: () => boolean;
 }
 
-export class WorkerRuntime implements PluginRuntime {
+/** The queue, time limit, cancellation and disposal come from SerialWorkerRuntime; this class owns the worker. */
+export class WorkerRuntime extends SerialWorkerRuntime<Pending> {
   readonly kind: 'component' | 'pyodide';
   private worker?: Worker;
   private ready?: Promise<void>;
-  private pending?: Pending;
-  private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private pendingLoadMs?: number;
-  private disposed = false;
   /** Records that arrive while a worker starts (before its first call is posted) belong to that call. */
   private starting?: { logs: LogRecord[]; onLog?: (record: LogRecord) => void };
   private startInfo?: { startMs?: number; failure?: Envelope };
   private unclaimed: LogRecord[] = [];
 
   constructor(private readonly spec: WorkerSpec, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
+    super(spec.label);
     this.kind = spec.kind;
     this.pendingLoadMs = loadMs;
   }
 
-  call(operation: Operation, input: unknown, options: CallOptions = {}): Promise<CallOutcome> {
-    const run = this.queue.then(() => this.callNow(operation, input, options));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  async dispose(): Promise<void> {
-    this.disposed = true;
-    await this.stopWorker();
-  }
-
-  private async callNow(operation: Operation, input: unknown, options: CallOptions): Promise<CallOutcome> {
-    if (this.disposed) return outcome(fail('internal', 'the plugin runtime was disposed'), [], 0);
-    if (options.signal?.aborted) return outcome(fail('timeout', 'the call was cancelled before it started'), [], 0);
+  protected async callNow(operation: Operation, input: unknown, options: CallOptions): Promise<CallOutcome> {
     const t0 = performance.now();
     if (this.worker && this.spec.stale?.()) await this.stopWorker();
     const starting = { logs: this.unclaimed.splice(0), onLog: options.onLog };
@@ -141,30 +126,22 @@ export class WorkerRuntime implements PluginRuntime {
     const worker = this.worker as Worker;
     const timeoutMs = options.timeoutMs ?? this.spec.timeoutMs;
     const loadMs = this.takeLoadMs();
-    return new Promise<CallOutcome>((resolve) => {
-      const id = this.nextId++;
-      const pending: Pending = { id, resolve, logs: starting.logs, onLog: options.onLog, started: performance.now(), startMs: started?.startMs };
-      const timers: { timer?: NodeJS.Timeout } = {};
-      const finish = (o: CallOutcome) => {
-        clearTimeout(timers.timer);
-        options.signal?.removeEventListener('abort', onAbort);
-        resolve({ ...o, timing: { ...o.timing, loadMs } });
-      };
-      const stop = (envelope: Envelope) => {
-        if (this.pending !== pending) return;
-        this.pending = undefined;
-        void this.stopWorker();
-        finish(outcome(envelope, pending.logs, performance.now() - pending.started));
-      };
-      const onAbort = () => stop(fail('timeout', `${this.spec.label} ${operation}: the call was cancelled and its worker stopped`));
-      timers.timer = setTimeout(() => stop(fail('timeout',
-        `${this.spec.label} ${operation}: did not finish within ${timeoutMs} ms and was stopped ` +
-        '(capabilities.resources.timeout_ms in plugin.yaml; --timeout MS for one run). An infinite loop or a blocking wait?')), timeoutMs);
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      pending.resolve = finish;
-      this.pending = pending;
+    const id = this.nextId++;
+    let reply!: (o: CallOutcome) => void;
+    const replied = new Promise<CallOutcome>((resolve) => { reply = resolve; });
+    const pending: Pending = { id, reply, logs: starting.logs, onLog: options.onLog, started: performance.now(), startMs: started?.startMs };
+    this.pending = pending;
+    try {
       worker.postMessage({ type: 'call', id, operation, input });
-    });
+    } catch (err) {
+      this.pending = undefined; // an input that cannot be cloned: the call rejects as before, nothing stays in flight
+      throw err;
+    }
+    return this.guard(pending, operation, options, timeoutMs, loadMs,
+      async () => {
+        const o = await replied;
+        return { ...o, timing: { ...o.timing, loadMs } };
+      });
   }
 
   /** Starts the worker (or adopts one started early) and sends it the plan, without waiting for it to be ready. */
@@ -240,30 +217,22 @@ export class WorkerRuntime implements PluginRuntime {
     if (this.kind === 'component') setImmediate(refillSpare);
     const r = m.result;
     if (r.restart) void this.stopWorker();
-    pending.resolve({ envelope: r.envelope, logs: pending.logs, timing: { instantiateMs: r.instantiateMs ?? pending.startMs, callMs: r.callMs }, peakMemoryBytes: r.peakMemoryBytes });
+    pending.reply({ envelope: r.envelope, logs: pending.logs, timing: { instantiateMs: r.instantiateMs ?? pending.startMs, callMs: r.callMs }, peakMemoryBytes: r.peakMemoryBytes });
   }
 
   private crashed(worker: Worker, message: string): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
     this.ready = undefined;
-    const pending = this.pending;
-    if (pending) {
-      this.pending = undefined;
-      pending.resolve(outcome(fail('internal', message), pending.logs, performance.now() - pending.started));
-    }
+    this.pending?.abandon?.(fail('internal', message), false);
   }
 
-  private async stopWorker(): Promise<void> {
+  protected async stopWorker(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
     this.ready = undefined;
     if (worker) await worker.terminate();
   }
-}
-
-function outcome(envelope: Envelope, logs: LogRecord[], callMs: number): CallOutcome {
-  return { envelope, logs, timing: { callMs } };
 }
 
 /**

@@ -2,9 +2,8 @@
 // and a call in flight that ends early — `timeout` when its time limit expires or its AbortSignal fires (the worker
 // is stopped), `internal` when the worker crashes or the runtime is disposed. Subclasses own the worker and the
 // transport (host/src/isolate uses a shared-memory channel; components and Pyodide post messages).
-// Not adopted yet: host/src/component/runtime.ts WorkerRuntime (which Pyodide also uses) still carries its own copy of
-// this skeleton; it was being edited when this base was written. Moving it here leaves its start-up log capture,
-// stale() check and stdout/stderr relay in the subclass and deletes its queue/timeout/abort/dispose code.
+// Used by host/src/isolate/isolated.ts and host/src/component/runtime.ts (WorkerRuntime); a subclass keeps its own
+// start-up, log capture and transport and waits for its answer through guard().
 import { performance } from 'node:perf_hooks';
 import { Envelope, fail } from '../contract/envelope';
 import type { Operation } from '../contract/operations';
