@@ -7,7 +7,8 @@ import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
 import { Envelope, fail } from '../contract/envelope';
 import type { Operation } from '../contract/operations';
-import type { CallOptions, CallOutcome, LogRecord, PluginRuntime } from '../runtime';
+import type { CallOptions, CallOutcome, LogRecord } from '../runtime';
+import { InFlight, SerialWorkerRuntime, outcome } from '../worker/serial-runtime';
 import { LineSplitter } from '../component/lines';
 import { gatedFetch } from './fetch-gate';
 import { FETCH_FD, FromPyodide, REPLY_FD, ToPyodide } from './messages';
@@ -40,11 +41,11 @@ interface LogSink {
   dropped?: number;
 }
 
-interface Pending extends LogSink {
+interface Pending extends LogSink, InFlight {
   id: number;
   operation: Operation;
-  resolve: (outcome: CallOutcome) => void;
-  started: number;
+  /** Settles the wait in guard() with the process's reply. */
+  reply: (outcome: CallOutcome) => void;
   deadline: number;
   startMs?: number;
   denials: string[];
@@ -59,35 +60,22 @@ interface Live {
   snapshotWanted: boolean;
 }
 
-export class PyodideProcessRuntime implements PluginRuntime {
+/** The queue, time limit, cancellation and disposal come from SerialWorkerRuntime; this class owns the process. */
+export class PyodideProcessRuntime extends SerialWorkerRuntime<Pending> {
   readonly kind = 'pyodide' as const;
+  protected override readonly stoppedUnit = 'Python process';
   private live?: Live;
-  private pending?: Pending;
-  private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private pendingLoadMs?: number;
-  private disposed = false;
   /** Records that arrive while a process starts belong to the call that waits for it. */
   private starting?: LogSink;
 
   constructor(private readonly spec: PyodideProcessSpec, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
+    super(spec.label);
     this.pendingLoadMs = loadMs;
   }
 
-  call(operation: Operation, input: unknown, options: CallOptions = {}): Promise<CallOutcome> {
-    const run = this.queue.then(() => this.callNow(operation, input, options));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  async dispose(): Promise<void> {
-    this.disposed = true;
-    this.stop();
-  }
-
-  private async callNow(operation: Operation, input: unknown, options: CallOptions): Promise<CallOutcome> {
-    if (this.disposed) return outcome(fail('internal', 'the plugin runtime was disposed'), [], 0);
-    if (options.signal?.aborted) return outcome(fail('timeout', 'the call was cancelled before it started'), [], 0);
+  protected async callNow(operation: Operation, input: unknown, options: CallOptions): Promise<CallOutcome> {
     const t0 = performance.now();
     if (this.live && this.spec.stale()) this.stop();
     let live = this.live;
@@ -114,34 +102,33 @@ export class PyodideProcessRuntime implements PluginRuntime {
     return this.post(live, operation, input, options, { logs: [] }, startMs);
   }
 
+  protected async stopWorker(): Promise<void> {
+    this.stop();
+  }
+
+  protected override finalLogs(pending: Pending): LogRecord[] {
+    return closeLogs(pending);
+  }
+
   private post(live: Live, operation: Operation, input: unknown, options: CallOptions, sink: LogSink, startMs?: number): Promise<CallOutcome> {
     const timeoutMs = options.timeoutMs ?? this.spec.timeoutMs;
     const loadMs = this.takeLoadMs();
-    return new Promise<CallOutcome>((resolve) => {
-      const id = this.nextId++;
-      const now = performance.now();
-      const pending: Pending = { ...sink, id, operation, resolve, onLog: options.onLog, started: now, deadline: now + timeoutMs, startMs, denials: [] };
-      const timers: { timer?: NodeJS.Timeout } = {};
-      const finish = (o: CallOutcome) => {
-        clearTimeout(timers.timer);
-        options.signal?.removeEventListener('abort', onAbort);
-        resolve(loadMs === undefined ? o : { ...o, timing: { ...o.timing, loadMs } });
-      };
-      const stop = (envelope: Envelope) => {
-        if (this.pending !== pending) return;
-        this.pending = undefined;
-        this.stop();
-        finish(outcome(envelope, closeLogs(pending), performance.now() - pending.started));
-      };
-      const onAbort = () => stop(fail('timeout', `${this.spec.label} ${operation}: the call was cancelled and its Python process stopped`));
-      timers.timer = setTimeout(() => stop(fail('timeout',
-        `${this.spec.label} ${operation}: did not finish within ${timeoutMs} ms and was stopped ` +
-        '(capabilities.resources.timeout_ms in plugin.yaml; --timeout MS for one run). An infinite loop or a blocking wait?')), timeoutMs);
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      pending.resolve = finish;
-      this.pending = pending;
+    const id = this.nextId++;
+    const now = performance.now();
+    let reply!: (o: CallOutcome) => void;
+    const replied = new Promise<CallOutcome>((resolve) => { reply = resolve; });
+    const pending: Pending = { ...sink, id, operation, reply, onLog: options.onLog, started: now, deadline: now + timeoutMs, startMs, denials: [] };
+    this.pending = pending;
+    try {
       const message: ToPyodide = { type: 'call', id, operation, body: JSON.stringify(input ?? {}) };
       live.child.send(message);
+    } catch (err) {
+      this.pending = undefined; // an input that cannot be encoded: the call rejects as before, nothing stays in flight
+      throw err;
+    }
+    return this.guard(pending, operation, options, timeoutMs, loadMs, async () => {
+      const o = await replied;
+      return loadMs === undefined ? o : { ...o, timing: { ...o.timing, loadMs } };
     });
   }
 
@@ -252,17 +239,14 @@ export class PyodideProcessRuntime implements PluginRuntime {
     if (!envelope.success && pending.denials.length > 0 && envelope.error.code !== 'capability_denied') {
       envelope = fail('capability_denied', `${pending.denials.join('\n')}\nThe plugin then failed: ${envelope.error.message}`, envelope.error.details);
     }
-    pending.resolve({ envelope, logs: closeLogs(pending), timing: { instantiateMs: pending.startMs, callMs: m.callMs }, peakMemoryBytes: m.heapBytes });
+    pending.reply({ envelope, logs: closeLogs(pending), timing: { instantiateMs: pending.startMs, callMs: m.callMs }, peakMemoryBytes: m.heapBytes });
   }
 
   private crashed(live: Live, message: string): void {
     if (this.live !== live) return;
     this.live = undefined;
     const pending = this.pending;
-    if (pending) {
-      this.pending = undefined;
-      pending.resolve(outcome(fail('internal', `${this.spec.label} ${pending.operation}: ${message}`), closeLogs(pending), performance.now() - pending.started));
-    }
+    pending?.abandon?.(fail('internal', `${this.spec.label} ${pending.operation}: ${message}`), false);
   }
 
   private stop(): void {
@@ -282,8 +266,4 @@ function closeLogs(sink: LogSink): LogRecord[] {
     sink.dropped = 0;
   }
   return sink.logs;
-}
-
-function outcome(envelope: Envelope, logs: LogRecord[], callMs: number): CallOutcome {
-  return { envelope, logs, timing: { callMs } };
 }

@@ -2,8 +2,9 @@
 // and a call in flight that ends early — `timeout` when its time limit expires or its AbortSignal fires (the worker
 // is stopped), `internal` when the worker crashes or the runtime is disposed. Subclasses own the worker and the
 // transport (host/src/isolate uses a shared-memory channel; components and Pyodide post messages).
-// Used by host/src/isolate/isolated.ts and host/src/component/runtime.ts (WorkerRuntime); a subclass keeps its own
-// start-up, log capture and transport and waits for its answer through guard().
+// Used by host/src/isolate/isolated.ts, host/src/component/runtime.ts (WorkerRuntime) and
+// host/src/pyodide/process-runtime.ts (a child process, not a worker: the base is about calls); a subclass keeps its
+// own start-up, log capture and transport and waits for its answer through guard().
 import { performance } from 'node:perf_hooks';
 import { Envelope, fail } from '../contract/envelope';
 import type { Operation } from '../contract/operations';
@@ -22,6 +23,8 @@ export abstract class SerialWorkerRuntime<P extends InFlight> implements PluginR
   protected pending?: P;
   protected disposed = false;
   private queue: Promise<unknown> = Promise.resolve();
+  /** What a cancelled call stops, named in its error message. */
+  protected readonly stoppedUnit: string = 'worker';
 
   constructor(protected readonly label: string) {}
 
@@ -47,6 +50,11 @@ export abstract class SerialWorkerRuntime<P extends InFlight> implements PluginR
   /** Stops the current worker (the next call starts a fresh one). */
   protected abstract stopWorker(): Promise<void>;
 
+  /** The records a call ends with when it is abandoned (a subclass may append a note, e.g. dropped lines). */
+  protected finalLogs(pending: P): LogRecord[] {
+    return pending.logs;
+  }
+
   /**
    * Waits for `answer` (undefined: the call was abandoned meanwhile) under the call's time limit and AbortSignal.
    * `pending` must be this.pending; whoever settles it clears this.pending.
@@ -64,9 +72,9 @@ export abstract class SerialWorkerRuntime<P extends InFlight> implements PluginR
         this.pending = undefined;
         if (stopWorker) void this.stopWorker();
         const callMs = performance.now() - pending.started;
-        settle({ ...outcome(envelope, pending.logs, callMs), timing: { loadMs, callMs } });
+        settle({ ...outcome(envelope, this.finalLogs(pending), callMs), timing: { loadMs, callMs } });
       };
-      const onAbort = () => pending.abandon?.(fail('timeout', `${this.label} ${operation}: the call was cancelled and its worker stopped`), true);
+      const onAbort = () => pending.abandon?.(fail('timeout', `${this.label} ${operation}: the call was cancelled and its ${this.stoppedUnit} stopped`), true);
       const timer = setTimeout(() => pending.abandon?.(fail('timeout',
         `${this.label} ${operation}: did not finish within ${timeoutMs} ms and was stopped ` +
         '(capabilities.resources.timeout_ms in plugin.yaml; --timeout MS for one run). An infinite loop or a blocking wait?'), true),
