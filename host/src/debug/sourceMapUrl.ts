@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { encodeU32 } from '../wasm/binary';
 
 const SECTION = 'sourceMappingURL';
 
@@ -23,19 +24,8 @@ function readU32(bytes: Uint8Array, at: number): { value: number; next: number }
   }
 }
 
-function u32(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-
 function vecBytes(data: Uint8Array): number[] {
-  return [...u32(data.length), ...data];
+  return [...encodeU32(data.length), ...data];
 }
 
 /** The module's sourceMappingURL, if it has one (undefined for anything that is not a core module). */
@@ -75,7 +65,7 @@ export function withSourceMappingUrl(bytes: Uint8Array, url: string): Uint8Array
     at = end;
   }
   const payload = [...vecBytes(new TextEncoder().encode(SECTION)), ...vecBytes(new TextEncoder().encode(url))];
-  return Uint8Array.from([...kept, 0, ...u32(payload.length), ...payload]);
+  return Uint8Array.from([...kept, 0, ...encodeU32(payload.length), ...payload]);
 }
 
 /**

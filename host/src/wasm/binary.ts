@@ -278,3 +278,15 @@ export function formatSignature(t: FuncType | undefined): string {
   const results = t.results.length === 0 ? '()' : t.results.length === 1 ? t.results[0] : `(${t.results.join(', ')})`;
   return `(${t.params.join(', ')}) -> ${results}`;
 }
+
+/** Unsigned LEB128, as the binary format writes sizes and counts (for the few places the host rewrites a module). */
+export function encodeU32(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}

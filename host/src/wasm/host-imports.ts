@@ -1,9 +1,7 @@
 // The `mockforge` and `env` imports (docs/abi.md §3): log, config_get, http_fetch, AssemblyScript's abort/seed/trace.
 import type { LogLevel } from '../runtime';
-import { fail } from '../contract/envelope';
-import type { FetchRequest } from '../net/fetch-types';
 import { fetchSync } from '../net/fetch-sync';
-import { hostAllowed } from '../net/hosts';
+import { admitFetch, isAdmitted } from '../net/fetch-gate';
 import type { EnginePolicy } from './plan';
 import { HostStop } from './trap';
 
@@ -62,35 +60,8 @@ export function mockforgeImports(host: ImportHost, policy: EnginePolicy): Record
 }
 
 export function httpFetch(raw: string, host: ImportHost, policy: EnginePolicy) {
-  let req: FetchRequest;
-  try {
-    req = JSON.parse(raw) as FetchRequest;
-  } catch (err) {
-    return fail('bad_input', `http_fetch: the request is not valid JSON: ${(err as Error).message}`);
-  }
-  if (typeof req !== 'object' || req === null || typeof req.url !== 'string') {
-    return fail('bad_input', 'http_fetch: the request must be a JSON object with a "url" string');
-  }
-  let url: URL;
-  try {
-    url = new URL(req.url);
-  } catch {
-    return fail('bad_input', `http_fetch: "${req.url}" is not a valid URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('bad_input', `http_fetch: only http and https URLs are supported, not ${url.protocol}`);
-  if (!policy.network.allowed) {
-    const message = `capability_denied: http_fetch ${req.method ?? 'GET'} ${req.url}: outbound HTTP is not allowed ` +
-      '(set capabilities.network.allow_outbound: true and list the host in allowed_hosts in plugin.yaml)';
-    host.deny(message);
-    return fail('capability_denied', message);
-  }
-  if (!hostAllowed(url, policy.network.hosts)) {
-    const message = `capability_denied: http_fetch to ${url.host}: not in capabilities.network.allowed_hosts (${policy.network.hosts.length ? policy.network.hosts.join(', ') : 'empty'})`;
-    host.deny(message);
-    return fail('capability_denied', message);
-  }
-  const timeout = Math.max(1, Math.floor(Math.min(Number(req.timeout_ms ?? 5000), host.remainingMs())));
-  return fetchSync(req, timeout);
+  const gate = admitFetch(raw, policy.network, host.remainingMs(), (message) => host.deny(message));
+  return isAdmitted(gate) ? fetchSync(gate.req, gate.timeoutMs) : gate;
 }
 
 /** AssemblyScript strings: UTF-16LE with the byte length in the u32 before the pointer. */

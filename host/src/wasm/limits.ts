@@ -1,6 +1,6 @@
 // Bounds a module's memory before it is compiled: the memory section's maximum is rewritten to the manifest's
 // max_memory_bytes, so memory.grow past it fails inside the plugin (worker resourceLimits do not bound wasm memory).
-import { ParsedModule, Reader, readLimits, WasmFormatError } from './binary';
+import { encodeU32, ParsedModule, Reader, readLimits, WasmFormatError } from './binary';
 
 export const PAGE = 65536;
 
@@ -15,19 +15,8 @@ export interface BoundedModule {
   shiftBy: number;
 }
 
-function leb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-}
-
 function encodeLimits(flags: number, min: number, max: number): number[] {
-  return [flags | 1, ...leb(min), ...leb(max)];
+  return [flags | 1, ...encodeU32(min), ...encodeU32(max)];
 }
 
 /**
@@ -47,7 +36,7 @@ export function boundMemory(bytes: Uint8Array, mod: ParsedModule, maxBytes: numb
   if (!section || mod.memories.length === 0) return { bytes, maxPages: 0, initialPages: 0, imported: false, shiftFrom: 0, shiftBy: 0 };
   const r = new Reader(bytes, section.payloadStart, section.end);
   const count = r.u32();
-  const payload: number[] = [...leb(count)];
+  const payload: number[] = [...encodeU32(count)];
   let first = { min: 0, max: 0 };
   for (let i = 0; i < count; i++) {
     const at = r.pos;
@@ -63,7 +52,7 @@ export function boundMemory(bytes: Uint8Array, mod: ParsedModule, maxBytes: numb
       payload.push(...bytes.subarray(at, r.pos));
     }
   }
-  const header = [5, ...leb(payload.length)];
+  const header = [5, ...encodeU32(payload.length)];
   const out = new Uint8Array(section.start + header.length + payload.length + (bytes.length - section.end));
   out.set(bytes.subarray(0, section.start), 0);
   out.set(header, section.start);
