@@ -13,8 +13,12 @@ import { Channel, REQ_LEN, REQ_SEQ, RES_LEN, RES_SEQ, SpinBudget, VIA_PORT, crea
 import type { InitMessage, PortMessage, PortRequest, ReadyMessage, WireResult } from './messages';
 import { workerScriptPath } from './worker-path';
 
-/** At most this long the host thread busy-waits for an answer before it yields to the event loop. */
-const HOST_SPIN_MS = 0.05;
+/**
+ * At most this long the host thread busy-waits for an answer before it yields to the event loop. SpinBudget halves it
+ * down to nothing when spinning stops paying (a loaded machine); on an idle one a 1 ms ceiling keeps both threads
+ * awake between back-to-back calls: measured p50 16 µs per call vs 165 µs with 0.05 ms (the worker had gone to sleep).
+ */
+const HOST_SPIN_MS = 1;
 
 const now = () => performance.now();
 
