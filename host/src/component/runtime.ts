@@ -92,16 +92,14 @@ export class WorkerRuntime extends SerialWorkerRuntime<Pending> {
   private worker?: Worker;
   private ready?: Promise<void>;
   private nextId = 1;
-  private pendingLoadMs?: number;
   /** Records that arrive while a worker starts (before its first call is posted) belong to that call. */
   private starting?: { logs: LogRecord[]; onLog?: (record: LogRecord) => void };
   private startInfo?: { startMs?: number; failure?: Envelope };
   private unclaimed: LogRecord[] = [];
 
   constructor(private readonly spec: WorkerSpec, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
-    super(spec.label);
+    super(spec.label, loadMs);
     this.kind = spec.kind;
-    this.pendingLoadMs = loadMs;
   }
 
   protected async callNow(operation: Operation, input: unknown, options: CallOptions): Promise<CallOutcome> {
@@ -184,12 +182,6 @@ export class WorkerRuntime extends SerialWorkerRuntime<Pending> {
     });
     worker.postMessage(this.spec.init);
     return this.ready;
-  }
-
-  private takeLoadMs(): number | undefined {
-    const loadMs = this.pendingLoadMs;
-    this.pendingLoadMs = undefined;
-    return loadMs;
   }
 
   private record(record: LogRecord): void {

@@ -39,12 +39,10 @@ interface Pending extends InFlight {
 export class IsolatedWasmRuntime extends SerialWorkerRuntime<Pending> {
   readonly kind = 'wasm' as const;
   private live?: Live;
-  private pendingLoadMs?: number;
   private readonly spin = new SpinBudget(HOST_SPIN_MS);
 
   constructor(private readonly plan: EnginePlan, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
-    super(plan.label);
-    this.pendingLoadMs = loadMs;
+    super(plan.label, loadMs);
   }
 
   protected async callNow(operation: Operation, input: unknown, options: CallOptions): Promise<CallOutcome> {
@@ -63,8 +61,7 @@ export class IsolatedWasmRuntime extends SerialWorkerRuntime<Pending> {
       return outcome(fail('bad_input', `the request for ${operation} cannot be encoded as JSON: ${(err as Error).message}`), [], 0);
     }
     if (json === undefined) return outcome(fail('bad_input', `the request for ${operation} cannot be encoded as JSON`), [], 0);
-    const loadMs = this.pendingLoadMs;
-    this.pendingLoadMs = undefined;
+    const loadMs = this.takeLoadMs();
     const timeoutMs = options.timeoutMs ?? this.plan.policy.timeoutMs;
     const pending: Pending = { seq: ++live.seq, logs: [], onLog: options.onLog, started: now() };
     this.pending = pending;

@@ -66,13 +66,11 @@ export class PyodideProcessRuntime extends SerialWorkerRuntime<Pending> {
   protected override readonly stoppedUnit = 'Python process';
   private live?: Live;
   private nextId = 1;
-  private pendingLoadMs?: number;
   /** Records that arrive while a process starts belong to the call that waits for it. */
   private starting?: LogSink;
 
   constructor(private readonly spec: PyodideProcessSpec, loadMs: number, private readonly defaultLog?: (record: LogRecord) => void) {
-    super(spec.label);
-    this.pendingLoadMs = loadMs;
+    super(spec.label, loadMs);
   }
 
   protected async callNow(operation: Operation, input: unknown, options: CallOptions): Promise<CallOutcome> {
@@ -195,12 +193,6 @@ export class PyodideProcessRuntime extends SerialWorkerRuntime<Pending> {
     };
     return gatedFetch(line, this.spec.plan().policy.network, remaining, deny)
       .catch((e: unknown) => fail('internal', `http_fetch failed in the host: ${(e as Error).message}`));
-  }
-
-  private takeLoadMs(): number | undefined {
-    const loadMs = this.pendingLoadMs;
-    this.pendingLoadMs = undefined;
-    return loadMs;
   }
 
   private record(record: LogRecord): void {

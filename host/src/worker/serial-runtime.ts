@@ -26,7 +26,19 @@ export abstract class SerialWorkerRuntime<P extends InFlight> implements PluginR
   /** What a cancelled call stops, named in its error message. */
   protected readonly stoppedUnit: string = 'worker';
 
-  constructor(protected readonly label: string) {}
+  /** The load time, reported with the first call only (later calls did not pay for it). */
+  private pendingLoadMs?: number;
+
+  constructor(protected readonly label: string, loadMs?: number) {
+    this.pendingLoadMs = loadMs;
+  }
+
+  /** The load time for this call's timing: the first call's only. */
+  protected takeLoadMs(): number | undefined {
+    const loadMs = this.pendingLoadMs;
+    this.pendingLoadMs = undefined;
+    return loadMs;
+  }
 
   call(operation: Operation, input: unknown, options: CallOptions = {}): Promise<CallOutcome> {
     const run = this.queue.then(() => {
