@@ -4,30 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PluginNode } from '../../../client/src/explorer/pluginModel';
 import type { MockforgeApi } from '../../../client/src/extension';
-import { extensionApi, workspaceRoot } from './helpers';
-
-/** Resolves with the explorer's node for `dir` once `accept` holds: checked now and after every view refresh. */
-function nodeWhere(api: MockforgeApi, dir: string, accept: (n: PluginNode) => boolean, what: string, timeoutMs = 60_000): Promise<PluginNode> {
-  return new Promise((resolve, reject) => {
-    let last: PluginNode | undefined;
-    const check = async (): Promise<void> => {
-      last = (await api.explorer.plugins()).find((n) => n.plugin === dir);
-      if (!last || !accept(last)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(last);
-    };
-    const sub = api.explorer.onDidChangeTreeData(() => void check());
-    // A bound so a missed refresh fails the test with what the view shows instead of hanging the run.
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; the explorer shows ${JSON.stringify(last && { runtimeLabel: last.runtimeLabel, build: last.build })}`));
-    }, timeoutMs);
-    void check();
-  });
-}
+import { extensionApi, nodeWhere, workspaceRoot } from './helpers';
 
 suite('plugin explorer', function () {
   this.timeout(180_000);

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MockforgeApi } from '../../../client/src/extension';
+import type { PluginNode } from '../../../client/src/explorer/pluginModel';
 
 export const EXTENSION_ID = 'mockforge.mockforge-plugin-studio';
 
@@ -95,5 +96,27 @@ export function screenshot(name: string, waitFor: string[], timeoutMs = 30_000):
     // Written under another name and renamed: the runner never reads half a request.
     fs.writeFileSync(path.join(dir, `${name}.request.tmp`), JSON.stringify({ waitFor }));
     fs.renameSync(path.join(dir, `${name}.request.tmp`), path.join(dir, `${name}.request`));
+  });
+}
+
+/** Resolves with the Plugin Explorer's node for `dir` once `accept` holds: checked now and after every view refresh. */
+export function nodeWhere(api: MockforgeApi, dir: string, accept: (n: PluginNode) => boolean, what: string, timeoutMs = 60_000): Promise<PluginNode> {
+  return new Promise((resolve, reject) => {
+    let last: PluginNode | undefined;
+    const check = async (): Promise<void> => {
+      last = (await api.explorer.plugins()).find((n) => n.plugin === dir);
+      if (!last || !accept(last)) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(last);
+    };
+    const sub = api.explorer.onDidChangeTreeData(() => void check());
+    // A bound so a missed refresh fails the test with what the view shows instead of hanging the run.
+    const timer = setTimeout(() => {
+      sub.dispose();
+      const shown = last && { runtimeLabel: last.runtimeLabel, build: last.build, service: last.service };
+      reject(new Error(`timed out waiting for ${what}; the explorer shows ${JSON.stringify(shown)}`));
+    }, timeoutMs);
+    void check();
   });
 }

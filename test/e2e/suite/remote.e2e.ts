@@ -9,9 +9,8 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MockforgeApi } from '../../../client/src/extension';
-import type { PluginNode } from '../../../client/src/explorer/pluginModel';
 import type { StartOutcome } from '../../../client/src/remote/services';
-import { extensionApi, workspaceRoot } from './helpers';
+import { extensionApi, nodeWhere, workspaceRoot } from './helpers';
 
 /** Resolves true when something accepts a TCP connection on 127.0.0.1:port, false when it is refused. */
 function listening(port: number): Promise<boolean> {
@@ -34,27 +33,6 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-/** The explorer's node for `dir` once `accept` holds (checked now and after every view refresh). */
-function nodeWhere(api: MockforgeApi, dir: string, accept: (n: PluginNode) => boolean, what: string): Promise<PluginNode> {
-  return new Promise((resolve, reject) => {
-    let last: PluginNode | undefined;
-    const check = async (): Promise<void> => {
-      last = (await api.explorer.plugins()).find((n) => n.plugin === dir);
-      if (!last || !accept(last)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(last);
-    };
-    const sub = api.explorer.onDidChangeTreeData(() => void check());
-    // A bound so a missed refresh fails the test with what the view shows instead of hanging the run.
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; the explorer shows ${JSON.stringify(last && { label: last.runtimeLabel, service: last.service })}`));
-    }, 30_000);
-    void check();
-  });
-}
-
 suite('Start/Stop Remote Plugin', function () {
   this.timeout(120_000);
   let api: MockforgeApi;
@@ -75,7 +53,7 @@ suite('Start/Stop Remote Plugin', function () {
     const port = Number(/endpoint: http:\/\/127\.0\.0\.1:(\d+)/.exec(manifest)?.[1]);
     assert.ok(port > 0, `the template has a loopback endpoint:\n${manifest}`);
     assert.equal(await listening(port), false, 'nothing listens before Start');
-    const listed = await nodeWhere(api, dir(), (n) => n.devCommand !== undefined, 'remote-fns with its remote.dev command');
+    const listed = await nodeWhere(api, dir(), (n) => n.devCommand !== undefined, 'remote-fns with its remote.dev command', 30_000);
     assert.equal(api.explorer.getTreeItem(listed).contextValue, 'mockforge.plugin.remote.dev', 'the inline Start action applies');
 
     // Started through the explorer node, as its inline action passes it.
@@ -85,7 +63,7 @@ suite('Start/Stop Remote Plugin', function () {
     assert.ok(pid && groupAlive(pid), 'the service runs in its own process group');
     assert.equal(await listening(port), true, 'the service listens once Start resolves (its health check passed)');
 
-    const running = await nodeWhere(api, dir(), (n) => n.service?.state === 'running' && n.health?.state === 'healthy', 'remote-fns to show as running and healthy');
+    const running = await nodeWhere(api, dir(), (n) => n.service?.state === 'running' && n.health?.state === 'healthy', 'remote-fns to show as running and healthy', 30_000);
     const item = api.explorer.getTreeItem(running);
     assert.equal(item.contextValue, 'mockforge.plugin.remote.dev.running', 'the inline Stop action applies');
     assert.match(String(item.description), new RegExp(`^remote · http · healthy \\d+ ms · started \\(pid ${pid}\\)$`));
@@ -106,7 +84,7 @@ suite('Start/Stop Remote Plugin', function () {
     assert.equal(await vscode.commands.executeCommand<boolean>('mockforge.stopRemotePlugin', { plugin: dir() }), true);
     assert.equal(await listening(port), false, 'the port is closed after Stop');
     assert.equal(groupAlive(pid), false, 'every process of the service is gone');
-    const stopped = await nodeWhere(api, dir(), (n) => n.service === undefined, 'remote-fns to show as not running');
+    const stopped = await nodeWhere(api, dir(), (n) => n.service === undefined, 'remote-fns to show as not running', 30_000);
     assert.equal(api.explorer.getTreeItem(stopped).contextValue, 'mockforge.plugin.remote.dev');
   });
 
