@@ -4,16 +4,18 @@
 // on a busy machine). coreToComponent (WAT + jco embed/new in-process) serves the hostile-module tests.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import wabt from 'wabt';
+import { cachedArtifact } from '../plugins/build';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const CLI = path.join(REPO, 'dist', 'cli.js');
 export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'components');
 export const WIT = path.join(REPO, 'wit');
-const CACHE = path.join(os.tmpdir(), 'mockforge-component-fixtures');
+// Builds are cached by test/plugins/build.ts cachedArtifact (a `.output` marker per finished build).
+const CACHE = path.join(os.tmpdir(), 'mockforge-component-builds');
 /** Part of the cache key: a change to how `build` drives the component toolchains rebuilds the fixtures. */
 const CLI_TOOLCHAINS = readFileSync(path.join(REPO, 'cli', 'src', 'toolchains', 'component.ts'), 'utf8');
 
@@ -34,27 +36,15 @@ function fixtureKey(name: string, toolchain: string): string {
   return `${name}-${hash.digest('hex').slice(0, 16)}`;
 }
 
-/** Copies the fixture to a private folder, runs `build(work, out)`, renames the folder into the cache. */
+/** The fixture's project folder, built by `build(work, out)` in a private copy that is renamed into the cache. */
 function cached(name: string, toolchain: string, build: (work: string, out: string) => void): string {
-  const dir = path.join(CACHE, fixtureKey(name, toolchain));
-  if (existsSync(path.join(dir, 'build', 'plugin.wasm'))) return dir;
-  mkdirSync(CACHE, { recursive: true });
-  const work = `${dir}.tmp-${process.pid}-${Date.now()}`;
-  cpSync(path.join(FIXTURES, name), work, { recursive: true });
-  mkdirSync(path.join(work, 'build'), { recursive: true });
-  try {
+  const wasm = cachedArtifact(CACHE, fixtureKey(name, toolchain), (work) => {
+    cpSync(path.join(FIXTURES, name), work, { recursive: true });
+    mkdirSync(path.join(work, 'build'), { recursive: true });
     build(work, path.join(work, 'build', 'plugin.wasm'));
-  } catch (err) {
-    rmSync(work, { recursive: true, force: true });
-    throw err;
-  }
-  try {
-    renameSync(work, dir);
-  } catch (err) {
-    rmSync(work, { recursive: true, force: true });
-    if (!existsSync(path.join(dir, 'build', 'plugin.wasm'))) throw err;
-  }
-  return dir;
+    return path.join('build', 'plugin.wasm');
+  });
+  return path.dirname(path.dirname(wasm));
 }
 
 function run(cmd: string, args: string[], cwd: string, what: string): void {
