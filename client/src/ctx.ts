@@ -19,6 +19,11 @@ export interface Ctx {
   readonly remotes: RemoteServices;
   /** WIT errors of the last Generate Bindings run. */
   readonly codegenProblems: CodegenProblems;
+  /**
+   * Fired with a plugin folder when a command created or changed its files, so views refresh at once instead of
+   * relying on the disk watcher alone (which can be unavailable, e.g. when the machine is out of inotify watches).
+   */
+  readonly pluginsChanged: vscode.EventEmitter<string>;
 }
 
 /** A command module: its id (declared in package.json contributes.commands) and its implementation. */

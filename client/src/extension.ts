@@ -44,7 +44,9 @@ export function activate(context: vscode.ExtensionContext): MockforgeApi {
   remotes = new RemoteServices(outputs.host);
   const codegenProblems = new CodegenProblems();
   context.subscriptions.push(remotes, codegenProblems);
-  const ctx: Ctx = { extension: context, outputs, engine, reports, server, tasks, remotes, codegenProblems };
+  const pluginsChanged = new vscode.EventEmitter<string>();
+  context.subscriptions.push(pluginsChanged);
+  const ctx: Ctx = { extension: context, outputs, engine, reports, server, tasks, remotes, codegenProblems, pluginsChanged };
   registerCommands(ctx);
   const explorer = registerExplorer(ctx);
   const tests = registerTesting(ctx);

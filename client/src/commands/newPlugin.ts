@@ -41,6 +41,7 @@ async function run(ctx: Ctx, o: NewPluginOptions): Promise<string | undefined> {
   );
   ctx.outputs.build.appendLine(result.stdout.trimEnd());
   if (result.code !== 0) throw new Error(`New Plugin failed: ${(result.stderr || result.stdout).trim()}`);
+  ctx.pluginsChanged.fire(folder);
   if (o.open !== false) await openProject(folder);
   return folder;
 }

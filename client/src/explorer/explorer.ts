@@ -1,5 +1,6 @@
 // The Plugin Explorer view (`mockforge.plugins`): every plugin in the workspace with its runtime, kinds and build
-// state; inline Build / Run / Debug / Open Manifest. Refreshed by file-system watchers, never by polling.
+// state; inline Build / Run / Debug / Open Manifest. Refreshed by our commands and build tasks when they change a
+// plugin, by saves in the editor, and by file-system watchers for everything else; never by polling.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { findPlugins } from '../plugins';
@@ -29,8 +30,13 @@ export class PluginExplorer implements vscode.TreeDataProvider<Node>, vscode.Dis
   private debounce: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly services?: RemoteServices) {
+  constructor(private readonly services?: RemoteServices, pluginsChanged?: vscode.Event<string>) {
     if (services) this.disposables.push(services.onDidChange(() => this.refresh()));
+    // Our own commands and build tasks say when they changed a plugin: no waiting on (or trusting) the disk watcher.
+    if (pluginsChanged) this.disposables.push(pluginsChanged(() => this.refresh()));
+    this.disposables.push(vscode.tasks.onDidEndTaskProcess((e) => {
+      if (e.execution.task.definition.type === 'mockforge') this.refresh();
+    }));
     for (const glob of WATCH) {
       const w = vscode.workspace.createFileSystemWatcher(glob);
       const onEvent = (uri: vscode.Uri) => {

@@ -8,7 +8,7 @@ import type { PluginNode } from './pluginModel';
 export const VIEW_ID = 'mockforge.plugins';
 
 export function registerExplorer(ctx: Ctx): PluginExplorer {
-  const explorer = new PluginExplorer(ctx.remotes);
+  const explorer = new PluginExplorer(ctx.remotes, ctx.pluginsChanged.event);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true });
   ctx.extension.subscriptions.push(
     explorer,
