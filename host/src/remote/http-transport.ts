@@ -1,6 +1,5 @@
 // HTTP/JSON transport: POST {endpoint}{HTTP_PATHS[op]} with a JSON body over a keep-alive undici Pool.
 import { Pool } from 'undici';
-import type { Dispatcher } from 'undici';
 import { normaliseEnvelope } from '../contract/envelope';
 import type { Envelope } from '../contract/envelope';
 import { HTTP_PATHS } from '../contract/operations';
@@ -8,6 +7,8 @@ import type { Operation } from '../contract/operations';
 import { DEFAULT_LIMITS } from '../manifest/types';
 import type { RemoteConfig } from './config';
 import { AttemptFailure, firstBytes, networkFailure } from './failure';
+import { exchange, ExchangeStopped } from './http-exchange';
+import type { ExchangeReply, ExchangeRequest } from './http-exchange';
 import type { AttemptInfo, Transport } from './transport';
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
@@ -16,10 +17,15 @@ export class HttpTransport implements Transport {
   readonly description: string;
   private readonly pool: Pool;
   private readonly basePath: string;
+  /** Built once: undici does not modify them, and every call sends the same. */
+  private readonly postHeaders: Record<string, string>;
+  private readonly getHeaders: Record<string, string>;
 
   constructor(private readonly config: RemoteConfig, private readonly unreachableHint: string, private readonly maxBodyBytes = DEFAULT_LIMITS.maxOutputBytes) {
     this.description = `${config.endpoint.origin}${config.basePath}`;
     this.basePath = config.basePath;
+    this.postHeaders = { 'content-type': 'application/json', accept: 'application/json', ...config.authHeaders };
+    this.getHeaders = { accept: 'application/json', ...config.authHeaders };
     const { tls } = config;
     this.pool = new Pool(config.endpoint.origin, {
       connections: Number.isFinite(config.maxConcurrent) ? config.maxConcurrent : null,
@@ -37,7 +43,7 @@ export class HttpTransport implements Transport {
     const { status, bytes } = await this.exchange({
       method: 'POST',
       path,
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...this.config.authHeaders },
+      headers: this.postHeaders,
       body,
     }, timeoutMs, signal, info.target);
     info.status = String(status);
@@ -47,7 +53,7 @@ export class HttpTransport implements Transport {
   async probeHealth(timeoutMs: number): Promise<void> {
     const path = this.basePath + this.config.health.path;
     const target = `GET ${this.config.endpoint.origin}${path}`;
-    const { status, bytes } = await this.exchange({ method: 'GET', path, headers: { accept: 'application/json', ...this.config.authHeaders } }, timeoutMs, undefined, target);
+    const { status, bytes } = await this.exchange({ method: 'GET', path, headers: this.getHeaders }, timeoutMs, undefined, target);
     if (status < 200 || status > 299) {
       throw new AttemptFailure('remote_status', `${target} answered HTTP ${status}: ${firstBytes(bytes)}`, RETRYABLE_STATUS.has(status), { status });
     }
@@ -57,49 +63,22 @@ export class HttpTransport implements Transport {
     await this.pool.close();
   }
 
-  /** One request with a deadline covering headers and body, and a cap on the body size. */
-  private async exchange(
-    request: Pick<Dispatcher.RequestOptions, 'method' | 'path' | 'headers' | 'body'>,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-    target: string,
-  ): Promise<{ status: number; bytes: Buffer }> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+  /** One request with a deadline covering connecting, headers and body, and a cap on the body size. */
+  private async exchange(request: ExchangeRequest, timeoutMs: number, signal: AbortSignal | undefined, target: string): Promise<ExchangeReply> {
     try {
-      const res = await this.pool.request({ ...request, signal: controller.signal });
-      const declared = Number(res.headers['content-length']);
-      if (Number.isFinite(declared) && declared > this.maxBodyBytes) {
-        res.body.destroy();
-        throw tooLarge(target, declared, this.maxBodyBytes);
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > this.maxBodyBytes) {
-          res.body.destroy();
-          throw tooLarge(target, size, this.maxBodyBytes);
-        }
-        chunks.push(chunk as Buffer);
-      }
-      return { status: res.statusCode, bytes: Buffer.concat(chunks) };
+      return await exchange(this.pool, request, { timeoutMs, signal, maxBodyBytes: this.maxBodyBytes });
     } catch (err) {
-      if (err instanceof AttemptFailure) throw err;
-      if (timedOut) throw new AttemptFailure('timeout', `${target} did not answer within timeout_ms (${timeoutMs} ms)`, true, { timeoutMs });
-      if (signal?.aborted) throw new AttemptFailure('timeout', `${target} was cancelled by the caller`, false, { cancelled: true });
+      if (err instanceof ExchangeStopped) {
+        if (err.reason === 'timeout') throw new AttemptFailure('timeout', `${target} did not answer within timeout_ms (${timeoutMs} ms)`, true, { timeoutMs });
+        if (err.reason === 'cancelled') throw new AttemptFailure('timeout', `${target} was cancelled by the caller`, false, { cancelled: true });
+        throw tooLarge(target, err.size, this.maxBodyBytes);
+      }
       const failure = networkFailure(err, this.config.endpoint.origin, this.unreachableHint);
       // TLS 1.3 servers reject a missing client certificate after the handshake, so we only see the socket close.
       if (this.config.endpoint.protocol === 'https:' && !this.config.tls.cert && (failure.details.errno === 'UND_ERR_SOCKET' || failure.details.errno === 'ECONNRESET')) {
         throw new AttemptFailure(failure.code, `${failure.message}; if the service requires mutual TLS, set remote.tls.cert_file and remote.tls.key_file`, failure.retryable, failure.details);
       }
       throw failure;
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
     }
   }
 

@@ -10,8 +10,16 @@ export class ConcurrencyQueue {
     return this.waiting.length;
   }
 
-  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal);
+  run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    // A free slot starts the call in this tick (no extra await); only a full queue waits.
+    if (this.active < this.limit) {
+      this.active++;
+      return this.runHolding(fn);
+    }
+    return this.wait(signal).then(() => this.runHolding(fn));
+  }
+
+  private async runHolding<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } finally {
@@ -19,12 +27,10 @@ export class ConcurrencyQueue {
     }
   }
 
-  private acquire(signal?: AbortSignal): Promise<void> {
-    if (this.active < this.limit) {
-      this.active++;
-      return Promise.resolve();
-    }
+  private wait(signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      // An abort event has already fired for a signal that is aborted now: it would never reach the listener below.
+      if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'));
       const grant = () => {
         signal?.removeEventListener('abort', onAbort);
         this.active++;

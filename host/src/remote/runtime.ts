@@ -126,8 +126,11 @@ class RemoteRuntimeImpl implements RemoteRuntime {
     if (this.disposed) {
       return { envelope: fail('internal', 'this remote plugin runtime was disposed'), logs, timing: { callMs: 0, attempts: 0 } };
     }
-    const startFailure = await this.ensureDevService(log);
-    if (startFailure) return { envelope: startFailure, logs, timing: { callMs: performance.now() - t0, attempts: 0 } };
+    // Only a manifest with remote.dev may have to start a service first; others skip the extra await per call.
+    if (this.config.dev) {
+      const startFailure = await this.ensureDevService(log);
+      if (startFailure) return { envelope: startFailure, logs, timing: { callMs: performance.now() - t0, attempts: 0 } };
+    }
     if (this.config.health.enabled) this.monitor.start();
     let attempts = 0;
     let envelope: Envelope;
