@@ -5,7 +5,9 @@
 // JS Function cannot compile an import() of node:net).
 // Inside, the gates of the old worker stay: `import js` is an empty object, NODEFS is gone after the allowed paths
 // are mounted, fetch is refused, and http_fetch goes to the host, which applies the manifest's network rules.
-import { constants as fsConstants, readFileSync, readSync, writeSync } from 'node:fs';
+// Once ready, the process serves calls in a synchronous loop: a blocking read of the next CALL frame on its input
+// pipe, the Python call, a RESULT frame back (frames.ts) — no event-loop turn or IPC serializer per call.
+import { constants as fsConstants, readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fail } from '../contract/envelope';
@@ -13,7 +15,8 @@ import type { Envelope } from '../contract/envelope';
 import type { LogLevel, LogRecord } from '../runtime';
 import { hostImports } from '../component/host';
 import { importEsm } from '../component/esm';
-import { FETCH_FD, FromPyodide, REPLY_FD, ToPyodide } from './messages';
+import { CALL, FETCH, FETCH_REPLY, LOG, RESULT, SyncFrameReader, encodeResult, splitHead, writeFrame } from './frames';
+import { FromPyodide, IN_FD, OUT_FD, ToPyodide } from './messages';
 import { GUEST_LIB, GUEST_ROOT, PyodidePlan } from './plan';
 
 type PyCallable = (...args: unknown[]) => unknown;
@@ -47,33 +50,35 @@ withBinding.binding = (name: string) => name === 'constants' ? { fs: fsConstants
 let py: Pyodide | undefined;
 let glue: Record<string, PyCallable> | undefined;
 
-function send(m: FromPyodide): void {
-  process.send?.(m);
+function send(m: FromPyodide, then?: (error: Error | null) => void): void {
+  process.send?.(m, undefined, undefined, then);
+}
+
+/** Set once the process is ready: from then on records and results are frames on OUT_FD. */
+let framed = false;
+const input = new SyncFrameReader(IN_FD);
+
+/** A frame to the host; a host that went away ends this process. */
+function out(kind: number, text: string): void {
+  try {
+    writeFrame(OUT_FD, kind, text);
+  } catch {
+    process.exit(0);
+  }
 }
 
 function log(level: LogLevel, message: string, source: LogRecord['source'] = 'plugin'): void {
-  send({ type: 'log', record: { level, message, source, time: Date.now() } });
+  if (framed) out(LOG, `${level}\n${source}\n${Date.now()}\n${message}`);
+  else send({ type: 'log', record: { level, message, source, time: Date.now() } });
 }
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/** Python's http_fetch is synchronous: the request goes to the host as a line, this process blocks for the answer. */
+/** Python's http_fetch is synchronous: the request goes to the host as a frame, this process blocks for the answer. */
 function fetchThroughHost(raw: string): string {
-  writeSync(FETCH_FD, `${raw.replace(/\n/g, ' ')}\n`);
-  const chunks: Buffer[] = [];
-  const chunk = Buffer.alloc(64 * 1024);
+  out(FETCH, raw);
   for (;;) {
-    let n: number;
-    try {
-      n = readSync(REPLY_FD, chunk, 0, chunk.length, null);
-    } catch (err) {
-      // The pipe is non-blocking: wait a little and read again.
-      if ((err as NodeJS.ErrnoException).code === 'EAGAIN') { Atomics.wait(pause, 0, 0, 2); continue; }
-      throw err;
-    }
-    if (n === 0) throw new Error('the host closed the http_fetch channel');
-    chunks.push(Buffer.from(chunk.subarray(0, n)));
-    if (chunk[n - 1] === 0x0a) return Buffer.concat(chunks).toString('utf8').trimEnd();
+    const f = input.next();
+    if (!f) process.exit(0);
+    if (f.kind === FETCH_REPLY) return f.text;
   }
 }
 
@@ -163,51 +168,93 @@ function pythonFailure(err: unknown, plan: PyodidePlan, what: string): Envelope 
   return fail('plugin_error', `${plan.label} ${what}: ${message}`);
 }
 
-async function call(plan: PyodidePlan, m: Extract<ToPyodide, { type: 'call' }>): Promise<void> {
+/** Runs one call; a plugin that really awaited something returns a promise (the event loop must finish it). */
+function call(plan: PyodidePlan, id: number, operation: string, body: string): Promise<void> | undefined {
   const t0 = performance.now();
   const g = glue as Record<string, PyCallable>;
-  let text: string | undefined;
-  let failure: Envelope | undefined;
+  let reply: string | PyProxyLike;
   try {
-    const reply = g.call_sync(m.operation, m.body) as string | PyProxyLike;
-    if (typeof reply === 'string') text = reply;
-    else {
-      // The plugin awaited something real: let the event loop finish it.
-      try { text = String(await (reply as PromiseLike<unknown>)); } finally { reply.destroy?.(); }
-    }
+    reply = g.call_sync(operation, body) as string | PyProxyLike;
   } catch (err) {
-    failure = pythonFailure(err, plan, m.operation);
+    finish(plan, id, operation, t0, undefined, pythonFailure(err, plan, operation));
+    return undefined;
   }
-  const heapBytes = (py as Pyodide)._module.HEAP8.length;
-  if (heapBytes > plan.policy.maxMemoryBytes) {
-    failure = fail('memory_limit', `${plan.label} ${m.operation}: the interpreter grew to ${heapBytes} bytes, over max_memory_bytes ${plan.policy.maxMemoryBytes}; it is restarted for the next call`);
-    text = undefined;
+  if (typeof reply === 'string') {
+    finish(plan, id, operation, t0, reply);
+    return undefined;
   }
-  send({ type: 'result', id: m.id, text, failure, callMs: performance.now() - t0, heapBytes, restart: failure?.success === false && failure.error.code === 'memory_limit' });
+  const waiting = reply;
+  return (async () => {
+    let text: string | undefined;
+    let failure: Envelope | undefined;
+    try {
+      text = String(await (waiting as PromiseLike<unknown>));
+    } catch (err) {
+      failure = pythonFailure(err, plan, operation);
+    } finally {
+      waiting.destroy?.();
+    }
+    finish(plan, id, operation, t0, text, failure);
+  })();
 }
 
-let plan: PyodidePlan | undefined;
-let queue: Promise<unknown> = Promise.resolve();
-process.on('disconnect', () => process.exit(0));
-process.on('message', (m: ToPyodide) => {
-  queue = queue.then(async () => {
-    if (m.type === 'init') {
-      plan = m.plan;
-      log('info', 'starting Python… (Pyodide loads CPython and the standard library: a few seconds, once per plugin)', 'host');
-      const t0 = performance.now();
-      try {
-        const started = await start(plan);
-        log('info', `Python ready in ${Math.round(started.coldMs)} ms (plugin class ${started.className})`, 'host');
-        send({ type: 'ready', startMs: started.coldMs });
-      } catch (err) {
-        const failure = pythonFailure(err, plan, `loading ${plan.entry}`);
-        send({ type: 'ready', startMs: performance.now() - t0, failure: failure.success ? failure : fail('load_failed', failure.error.message, failure.error.details) });
-      }
+function finish(plan: PyodidePlan, id: number, operation: string, t0: number, text?: string, failure?: Envelope): void {
+  const heapBytes = (py as Pyodide)._module.HEAP8.length;
+  if (heapBytes > plan.policy.maxMemoryBytes) {
+    failure = fail('memory_limit', `${plan.label} ${operation}: the interpreter grew to ${heapBytes} bytes, over max_memory_bytes ${plan.policy.maxMemoryBytes}; it is restarted for the next call`);
+    text = undefined;
+  }
+  const restart = failure?.success === false && failure.error.code === 'memory_limit';
+  out(RESULT, encodeResult({ id, text, failure: failure && JSON.stringify(failure), callMs: performance.now() - t0, heapBytes, restart }));
+}
+
+function broke(id: number, err: unknown): void {
+  const failure = fail('internal', `the Python process failed: ${(err as Error).message}`);
+  out(RESULT, encodeResult({ id, failure: JSON.stringify(failure), callMs: 0, heapBytes: 0, restart: true }));
+}
+
+/** The call loop: blocks on the input pipe between calls; leaves it only while an async call finishes. */
+function serve(plan: PyodidePlan): void {
+  for (;;) {
+    const f = input.next();
+    if (!f) process.exit(0);
+    if (f.kind !== CALL) continue; // a late http_fetch reply of a call that is over
+    const head = splitHead(f.text, 2);
+    if (!head) continue;
+    const id = Number(head[0]);
+    let waiting: Promise<void> | undefined;
+    try {
+      waiting = call(plan, id, head[1], head[2]);
+    } catch (err) {
+      broke(id, err);
+      continue;
+    }
+    if (waiting) {
+      void waiting.catch((err: unknown) => broke(id, err)).then(() => setImmediate(() => serve(plan)));
       return;
     }
-    await call(plan as PyodidePlan, m);
-  }).catch((err: unknown) => {
-    const id = m.type === 'call' ? m.id : 0;
-    send({ type: 'result', id, failure: fail('internal', `the Python process failed: ${(err as Error).message}`), callMs: 0, heapBytes: 0, restart: true });
-  });
+  }
+}
+
+process.on('disconnect', () => process.exit(0));
+process.once('message', (m: ToPyodide) => {
+  if (m.type !== 'init') return;
+  const plan = m.plan;
+  void (async () => {
+    log('info', 'starting Python… (Pyodide loads CPython and the standard library: a few seconds, once per plugin)', 'host');
+    const t0 = performance.now();
+    try {
+      const started = await start(plan);
+      log('info', `Python ready in ${Math.round(started.coldMs)} ms (plugin class ${started.className})`, 'host');
+      // The loop below blocks this thread: it starts once the IPC channel has written everything queued before it.
+      send({ type: 'ready', startMs: started.coldMs }, (error) => {
+        if (error) process.exit(0);
+        framed = true;
+        serve(plan);
+      });
+    } catch (err) {
+      const failure = pythonFailure(err, plan, `loading ${plan.entry}`);
+      send({ type: 'ready', startMs: performance.now() - t0, failure: failure.success ? failure : fail('load_failed', failure.error.message, failure.error.details) });
+    }
+  })();
 });

@@ -1,13 +1,10 @@
-// Messages between the host and its sandboxed Pyodide process (Node IPC, advanced serialization). Bodies travel
-// as JSON text: stringified once by the host, parsed once by Python, and the reply likewise.
+// Messages between the host and its sandboxed Pyodide process. Start-up (the plan, the snapshot, ready) goes over
+// Node IPC; once ready, calls, their log records and http_fetch travel as frames on two pipes (frames.ts).
 import type { Envelope } from '../contract/envelope';
-import type { Operation } from '../contract/operations';
 import type { LogRecord } from '../runtime';
 import type { PyodidePlan } from './plan';
 
-export type ToPyodide =
-  | { type: 'init'; plan: PyodidePlan }
-  | { type: 'call'; id: number; operation: Operation; body: string };
+export type ToPyodide = { type: 'init'; plan: PyodidePlan };
 
 export type FromPyodide =
   /** Sent once, before any plugin code runs: the fresh interpreter's memory, for the host to cache. */
@@ -15,10 +12,10 @@ export type FromPyodide =
   /** The cached snapshot could not be restored (the process started without it): the host deletes it. */
   | { type: 'snapshot-unusable' }
   | { type: 'ready'; startMs: number; failure?: Envelope }
-  | { type: 'log'; record: LogRecord }
-  /** `text` is the envelope's JSON; `failure` replaces it when the call itself broke (restart = start afresh). */
-  | { type: 'result'; id: number; text?: string; failure?: Envelope; callMs: number; heapBytes: number; restart?: boolean };
+  /** Records written while the process starts (afterwards they are LOG frames). */
+  | { type: 'log'; record: LogRecord };
 
-/** http_fetch requests leave the process as one JSON line on this fd; the reply comes back as one line on REPLY_FD. */
-export const FETCH_FD = 3;
-export const REPLY_FD = 4;
+/** Frames from the host (CALL, FETCH_REPLY) arrive on this fd of the process; its frames (RESULT, LOG, FETCH) leave
+ * on OUT_FD. Both are pipes the process inherits: the permission model allows them. */
+export const IN_FD = 3;
+export const OUT_FD = 4;

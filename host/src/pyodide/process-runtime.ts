@@ -1,17 +1,21 @@
 // The host side of a Python plugin: one sandboxed Node process (sandbox.ts) holding one warm interpreter. Calls are
 // queued one at a time; a call past its time limit kills the process (`timeout`) and the next call starts a fresh
 // one; a change to the plugin's files (stale) does the same before the call. http_fetch requests from the process
-// are checked against the manifest here, outside the sandbox.
+// are checked against the manifest here, outside the sandbox. Start-up talks Node IPC; calls, their records and
+// http_fetch are frames on the process's fds 3 (to it) and 4 (from it): frames.ts.
 import { ChildProcess, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
 import { Envelope, fail } from '../contract/envelope';
 import type { Operation } from '../contract/operations';
-import type { CallOptions, CallOutcome, LogRecord } from '../runtime';
+import { DEFAULT_LIMITS } from '../manifest/types';
+import type { CallOptions, CallOutcome, LogLevel, LogRecord } from '../runtime';
 import { InFlight, SerialWorkerRuntime, outcome } from '../worker/serial-runtime';
 import { LineSplitter } from '../component/lines';
 import { gatedFetch } from './fetch-gate';
-import { FETCH_FD, FromPyodide, REPLY_FD, ToPyodide } from './messages';
+import { CALL, FETCH, FETCH_REPLY, FrameReader, LOG, RESULT, decodeResult, frame, splitHead } from './frames';
+import type { CallResult } from './frames';
+import { FromPyodide, IN_FD, OUT_FD, ToPyodide } from './messages';
 import type { PyodidePlan } from './plan';
 import { sandboxCommand } from './sandbox';
 
@@ -53,6 +57,8 @@ interface Pending extends LogSink, InFlight {
 
 interface Live {
   child: ChildProcess;
+  /** The process's IN_FD (CALL and FETCH_REPLY frames). */
+  calls: Writable;
   ready: Promise<void>;
   start?: { startMs: number; failure?: Envelope };
   /** Only a process asked to make the snapshot may hand one in, once, before it is ready: the plugin's own code
@@ -118,8 +124,7 @@ export class PyodideProcessRuntime extends SerialWorkerRuntime<Pending> {
     const pending: Pending = { ...sink, id, operation, reply, onLog: options.onLog, started: now, deadline: now + timeoutMs, startMs, denials: [] };
     this.pending = pending;
     try {
-      const message: ToPyodide = { type: 'call', id, operation, body: JSON.stringify(input ?? {}) };
-      live.child.send(message);
+      live.calls.write(frame(CALL, `${id}\n${operation}\n${JSON.stringify(input ?? {})}`));
     } catch (err) {
       this.pending = undefined; // an input that cannot be encoded: the call rejects as before, nothing stays in flight
       throw err;
@@ -138,7 +143,9 @@ export class PyodideProcessRuntime extends SerialWorkerRuntime<Pending> {
       stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
-    const live: Live = { child, ready: Promise.resolve(), snapshotWanted: plan.snapshot?.make === true };
+    const calls = child.stdio[IN_FD] as Writable;
+    calls.on('error', () => undefined); // a dead process shows as its exit
+    const live: Live = { child, calls, ready: Promise.resolve(), snapshotWanted: plan.snapshot?.make === true };
     this.live = live;
     const relay = (source: 'stdout' | 'stderr') => new LineSplitter((line) => this.record({
       level: source === 'stdout' ? 'info' : 'warn', message: line, source, time: Date.now(),
@@ -147,10 +154,11 @@ export class PyodideProcessRuntime extends SerialWorkerRuntime<Pending> {
     const err = relay('stderr');
     child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
-    const replies = child.stdio[REPLY_FD] as Writable;
-    replies.on('error', () => undefined);
-    const requests = new LineSplitter((line) => void this.fetchFor(line).then((reply) => replies.write(`${JSON.stringify(reply)}\n`)));
-    (child.stdio[FETCH_FD] as Readable).on('data', (chunk: Buffer) => requests.push(chunk));
+    const frames = new FrameReader(maxFrameBytes(), (kind, text) => this.onFrame(live, kind, text), (length) => {
+      this.crashed(live, `the Python process sent a message of ${length} bytes (over ${maxFrameBytes()}) and was stopped`);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
+    (child.stdio[OUT_FD] as Readable).on('data', (chunk: Buffer) => frames.push(chunk));
     live.ready = new Promise<void>((resolve, reject) => {
       child.on('message', (m: FromPyodide) => {
         if (m.type === 'ready') {
@@ -164,7 +172,7 @@ export class PyodideProcessRuntime extends SerialWorkerRuntime<Pending> {
         } else if (m.type === 'snapshot-unusable') {
           // At worst (a plugin forging it) the snapshot is made again on the next start.
           if (!live.snapshotWanted) this.spec.onSnapshotUnusable();
-        } else this.onMessage(live, m);
+        } else if (m.type === 'log') this.record(m.record);
       });
       child.on('error', (e) => {
         reject(e);
@@ -184,7 +192,13 @@ export class PyodideProcessRuntime extends SerialWorkerRuntime<Pending> {
     return live;
   }
 
-  private fetchFor(line: string): Promise<Envelope> {
+  private fetchFor(live: Live, line: string): void {
+    void this.gated(line).then((reply) => {
+      if (this.live === live) live.calls.write(frame(FETCH_REPLY, JSON.stringify(reply)));
+    });
+  }
+
+  private gated(line: string): Promise<Envelope> {
     const pending = this.pending;
     const remaining = pending ? Math.max(1, pending.deadline - performance.now()) : 5000;
     const deny = (message: string) => {
@@ -209,24 +223,26 @@ export class PyodideProcessRuntime extends SerialWorkerRuntime<Pending> {
     this.defaultLog?.(record);
   }
 
-  private onMessage(live: Live, m: FromPyodide): void {
-    if (m.type === 'log') {
-      this.record(m.record);
-      return;
-    }
-    if (m.type !== 'result') return;
+  private onFrame(live: Live, kind: number, text: string): void {
+    if (kind === RESULT) {
+      const r = decodeResult(text);
+      if (r) this.onResult(live, r);
+    } else if (kind === LOG) {
+      const f = splitHead(text, 3);
+      if (f) this.record({ level: asLevel(f[0]), source: asSource(f[1]), time: Number(f[2]) || Date.now(), message: f[3] });
+    } else if (kind === FETCH) this.fetchFor(live, text);
+  }
+
+  private onResult(live: Live, m: CallResult): void {
     const pending = this.pending;
     if (!pending || m.id !== pending.id || this.live !== live) return;
     this.pending = undefined;
     if (m.restart) this.stop();
     let envelope: Envelope;
-    if (m.failure) envelope = m.failure;
-    else {
-      try {
-        envelope = JSON.parse(m.text ?? '') as Envelope;
-      } catch (e) {
-        envelope = fail('internal', `${this.spec.label} ${pending.operation}: the Python process sent a reply that is not JSON (${(e as Error).message})`);
-      }
+    try {
+      envelope = JSON.parse(m.failure ?? m.text ?? '') as Envelope;
+    } catch (e) {
+      envelope = fail('internal', `${this.spec.label} ${pending.operation}: the Python process sent a reply that is not JSON (${(e as Error).message})`);
     }
     if (!envelope.success && pending.denials.length > 0 && envelope.error.code !== 'capability_denied') {
       envelope = fail('capability_denied', `${pending.denials.join('\n')}\nThe plugin then failed: ${envelope.error.message}`, envelope.error.details);
@@ -247,6 +263,16 @@ export class PyodideProcessRuntime extends SerialWorkerRuntime<Pending> {
     if (live && live.child.exitCode === null && live.child.signalCode === null) live.child.kill('SIGKILL');
   }
 }
+
+/** A frame is at most the output limit plus room for its envelope (a larger one is a misbehaving process). */
+function maxFrameBytes(): number {
+  return 2 * DEFAULT_LIMITS.maxOutputBytes + 1024 * 1024;
+}
+
+const LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error'];
+const SOURCES: readonly LogRecord['source'][] = ['plugin', 'stdout', 'stderr', 'host'];
+const asLevel = (s: string): LogLevel => (LEVELS as readonly string[]).includes(s) ? s as LogLevel : 'info';
+const asSource = (s: string): LogRecord['source'] => (SOURCES as readonly string[]).includes(s) ? s as LogRecord['source'] : 'plugin';
 
 /** The call's records, with one line saying how many were dropped over the limits. */
 function closeLogs(sink: LogSink): LogRecord[] {
