@@ -13,6 +13,7 @@ import { pyodideChildPath, pyodideIndexURL, runtimeFiles } from './files';
 import type { PyodidePlan } from './plan';
 import { PyodideProcessRuntime } from './process-runtime';
 import { dropSnapshot, snapshotExists, snapshotFile, writeSnapshot } from './snapshot';
+import { FileStamps } from './stamps';
 
 /** Python interpreters need far more than a core module: the default when the manifest sets no max_memory_bytes. */
 export const PYODIDE_DEFAULT_MEMORY = 512 * 1024 * 1024;
@@ -26,36 +27,6 @@ function pyFiles(dir: string, base = dir, out: Record<string, string> = {}, dept
     else if (st.isFile() && name.endsWith('.py')) out[relative(base, abs).split('\\').join('/')] = readFileSync(abs, 'utf8');
   }
   return out;
-}
-
-/** The plugin's .py files and the folders that hold them, with their modification times (a new file changes its
- * folder's). Checked before every call, so it stats only what it found, not the whole tree. */
-function watchList(root: string): Map<string, number> {
-  const seen = new Map<string, number>();
-  const walk = (dir: string, depth: number) => {
-    seen.set(dir, statSync(dir).mtimeMs);
-    for (const name of readdirSync(dir)) {
-      if (name.startsWith('.') || name === '__pycache__' || name === 'node_modules' || name === 'venv') continue;
-      const abs = join(dir, name);
-      const st = statSync(abs);
-      if (st.isDirectory() && depth < 3) walk(abs, depth + 1);
-      else if (name.endsWith('.py')) seen.set(abs, st.mtimeMs + st.size / 1e9);
-    }
-  };
-  walk(root, 0);
-  return seen;
-}
-
-function changed(list: Map<string, number>): boolean {
-  for (const [path, stamp] of list) {
-    try {
-      const st = statSync(path);
-      if ((st.isDirectory() ? st.mtimeMs : st.mtimeMs + st.size / 1e9) !== stamp) return true;
-    } catch {
-      return true;
-    }
-  }
-  return false;
 }
 
 // Kept importable from here (the tests and other callers reach them through load).
@@ -95,7 +66,6 @@ export async function loadPyodidePlugin(root: string, manifestPath: string, mani
       timeoutMs: options.timeoutMs ?? (timeouts.length ? Math.min(...timeouts) : DEFAULT_LIMITS.timeoutMs),
     },
   };
-  let seen = watchList(root);
   let script: string;
   try {
     script = pyodideChildPath();
@@ -103,6 +73,7 @@ export async function loadPyodidePlugin(root: string, manifestPath: string, mani
     throw new PluginLoadError('load_failed', (err as Error).message);
   }
   const snapshot = snapshotFile(indexURL, files);
+  const stamps = new FileStamps(root);
   const runtime = new PyodideProcessRuntime({
     label, timeoutMs: plan.policy.timeoutMs, script,
     plan: () => ({ ...plan, snapshot: { file: snapshot, make: !snapshotExists(snapshot) } }),
@@ -110,8 +81,8 @@ export async function loadPyodidePlugin(root: string, manifestPath: string, mani
     onSnapshotUnusable: () => dropSnapshot(snapshot),
     // Reload on change: the next call after an edit starts a fresh interpreter with the new files.
     stale: () => {
-      if (!changed(seen)) return false;
-      seen = watchList(root);
+      if (!stamps.changed()) return false;
+      stamps.refresh();
       plan.sources = pyFiles(root);
       return true;
     },
@@ -137,6 +108,9 @@ export async function loadPyodidePlugin(root: string, manifestPath: string, mani
     kind: 'pyodide',
     info,
     call: (operation, input, callOptions) => runtime.call(operation, input, callOptions),
-    dispose: () => runtime.dispose(),
+    dispose: async () => {
+      stamps.close();
+      await runtime.dispose();
+    },
   };
 }
