@@ -1,7 +1,8 @@
 // The embedded-host runner a `mockforge` debug session launches under VS Code's JavaScript debugger (bundled as
 // dist/debug-runner.js): loads the plugin IN-PROCESS — so the wasm runs on the debuggee's own thread, where the
 // debugger sees it and maps it to AssemblyScript source through the module's source map — sends one saved request
-// and prints the reply envelope on stdout (plugin logs on stderr).
+// and prints the reply envelope on stdout (plugin logs on stderr). Under our own debug adapter (MOCKFORGE_DEBUG_HANDSHAKE=1)
+// it also pauses once each module is compiled, before anything in it runs, so the adapter can set its breakpoints.
 //   node dist/debug-runner.js <plugin dir|plugin.yaml|.wasm> <saved request .json> [--config KEY=VALUE]...
 // Exit codes: 0 the reply is a success, 1 the reply is an error envelope, 2 bad arguments or the plugin cannot load.
 import { parseArgs } from 'node:util';
@@ -9,43 +10,28 @@ import { PluginLoadError, loadPlugin } from '../plugin';
 import { parseConfigPairs } from '../manifest/config';
 import { readSavedRequest } from '../../../cli/src/scaffold/saved-requests';
 import type { LogRecord } from '../runtime';
-import { existsSync, statSync } from 'node:fs';
-import * as path from 'node:path';
-import { readManifest } from '../manifest/read';
+import { moduleLocation } from './location';
 import { debuggableModule } from './sourceMapUrl';
-
-/** Where the module is and the folder it was built in (asc writes map sources relative to it). */
-async function moduleLocation(target: string): Promise<{ moduleDir: string; root: string } | undefined> {
-  const abs = path.resolve(target);
-  if (!existsSync(abs)) return undefined;
-  if (abs.endsWith('.wasm')) return { moduleDir: path.dirname(abs), root: path.dirname(abs) };
-  const manifest = statSync(abs).isDirectory() ? ['plugin.yaml', 'plugin.yml'].map((n) => path.join(abs, n)).find(existsSync) : abs;
-  if (!manifest) return undefined;
-  try {
-    const m = await readManifest(manifest);
-    const rel = (m.wasm as { path?: string } | undefined)?.path;
-    const root = path.dirname(manifest);
-    return rel ? { moduleDir: path.dirname(path.resolve(root, rel)), root } : undefined;
-  } catch {
-    return undefined; // loadPlugin reports the manifest's problem
-  }
-}
+import { HANDSHAKE_ENV, moduleHandshake, pauseForAdapter } from './handshake';
 
 /**
  * Compiles go through here (this process exists to be debugged): the module is given an absolute source map URL so
  * the JavaScript debugger can map it back to the plugin's source (see sourceMapUrl.ts).
  */
-function compileWithReachableSourceMap(where: { moduleDir: string; root: string }): void {
+function compileWithReachableSourceMap(where: { wasmFile: string; moduleDir: string; root: string }, handshake: boolean): void {
   const compile = WebAssembly.compile.bind(WebAssembly);
-  WebAssembly.compile = (source: BufferSource) => {
+  WebAssembly.compile = async (source: BufferSource) => {
     const bytes = source instanceof Uint8Array ? source : ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
     let patched: Uint8Array = bytes;
+    let mapFile: string | undefined;
     try {
-      patched = debuggableModule(bytes, where.moduleDir, where.root).bytes;
+      ({ bytes: patched, mapFile } = debuggableModule(bytes, where.moduleDir, where.root));
     } catch (err) {
       process.stderr.write(`debug-runner: source map not rewritten (${(err as Error).message}); breakpoints may not bind\n`);
     }
-    return compile(patched as Uint8Array<ArrayBuffer>);
+    const module = await compile(patched as Uint8Array<ArrayBuffer>);
+    if (handshake) pauseForAdapter(moduleHandshake(patched, where.wasmFile, mapFile));
+    return module;
   };
 }
 
@@ -76,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const where = await moduleLocation(target);
-  if (where) compileWithReachableSourceMap(where);
+  if (where) compileWithReachableSourceMap(where, process.env[HANDSHAKE_ENV] === '1');
   let plugin;
   try {
     plugin = await loadPlugin(target, { isolation: 'in-process', config, onLog: (r) => process.stderr.write(logLine(r)) });

@@ -72,7 +72,7 @@ export function withSourceMappingUrl(bytes: Uint8Array, url: string): Uint8Array
  * The folder the map's sources are relative to: as the map says (its sourceRoot, relative to the map) when the files
  * are there, else the plugin root (asc writes `sourceRoot: "./plugin"` and sources relative to where it ran).
  */
-function sourceBase(map: { sourceRoot?: string; sources?: string[] }, mapDir: string, pluginRoot: string): string {
+export function sourceBase(map: { sourceRoot?: string; sources?: string[] }, mapDir: string, pluginRoot: string): string {
   const real = (map.sources ?? []).filter((s) => !s.startsWith('~') && !/^[a-z][a-z0-9+.-]*:/i.test(s));
   const candidates = [map.sourceRoot && !/^[a-z][a-z0-9+.-]*:/i.test(map.sourceRoot) ? path.resolve(mapDir, map.sourceRoot) : undefined, mapDir, pluginRoot];
   for (const base of candidates) if (base && real.some((s) => existsSync(path.resolve(base, s)))) return base;

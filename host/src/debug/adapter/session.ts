@@ -1,0 +1,431 @@
+// The `mockforge` debug adapter for core-wasm plugins with a source map: a Debug Adapter Protocol session (no
+// `vscode` import: the client wraps it in a DebugAdapterInlineImplementation, tests drive it with DAP messages).
+// It runs the embedded-host runner under `node --inspect-brk`, speaks CDP to it, binds breakpoints in the plugin's
+// source to wasm code offsets through the module's source map, and maps paused wasm frames back to that source.
+//
+// Order of events: launch starts the runner (paused before its first line) and answers; `initialized` lets the editor
+// send breakpoints; configurationDone lets the runner run. The runner pauses once the plugin's module is compiled
+// (handshake.ts): the adapter binds the breakpoints in that wasm script, then resumes, so no plugin code runs before
+// its breakpoints exist.
+import * as path from 'node:path';
+import { Cdp } from './cdp';
+import type { AdapterLaunchArguments, DapBreakpoint, DapMessage, DapRequest } from './dap';
+import { dapSource, positionOf, scopes, stackFrame, variables, type BoundModule, type CdpCallFrame } from './frames';
+import { startInspectee, type Inspectee } from './inspectee';
+import { WasmSourceIndex } from './sourceIndex';
+import { nextStep, type StepDecision, type StepStart } from './stepping';
+import { HANDSHAKE_ENV, HANDSHAKE_GLOBAL, type ModuleHandshake } from '../handshake';
+import { moduleLocation } from '../location';
+
+const THREAD_ID = 1;
+
+type Unsequenced = DapMessage extends infer M ? (M extends DapMessage ? Omit<M, 'seq'> : never) : never;
+
+interface SourceBreakpoint {
+  id: number;
+  line: number;
+  /** Code offsets in the module file (before the host's shift). */
+  offsets: number[];
+  cdpIds: string[];
+  verified: boolean;
+  message?: string;
+}
+
+interface Paused {
+  callFrames: CdpCallFrame[];
+  reason: string;
+  hitBreakpoints: string[];
+}
+
+/** Thrown by request handlers: the message goes back to the editor as the failed request's reason. */
+class UserError extends Error {}
+
+export class WasmDebugSession {
+  private seq = 1;
+  private readonly listeners = new Set<(m: DapMessage) => void>();
+  private cdp?: Cdp;
+  private inspectee?: Inspectee;
+  private index?: WasmSourceIndex;
+  private module?: BoundModule;
+  private args?: AdapterLaunchArguments;
+  /** Breakpoints by source index in the map, as last set by the editor. */
+  private readonly breakpoints = new Map<number, SourceBreakpoint[]>();
+  private nextBreakpointId = 1;
+  private paused?: Paused;
+  private readonly references = new Map<number, string>();
+  private stepping?: StepStart;
+  private pauseRequested = false;
+  private terminated = false;
+  private startedOnce = false;
+  private lettingGo = false;
+  /** Wasm scripts V8 announced, newest last: the handshake picks the plugin's among them. */
+  private readonly parsedWasm: Array<{ scriptId: string; sourceMapURL: string }> = [];
+
+  /** vscode.DebugAdapter's event, without importing vscode: `(listener) => Disposable`. */
+  readonly onDidSendMessage = (listener: (m: DapMessage) => void): { dispose(): void } => {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  };
+
+  handleMessage(message: DapMessage): void {
+    if (message.type !== 'request') return;
+    void this.dispatch(message);
+  }
+
+  dispose(): void {
+    this.kill();
+  }
+
+  private send(m: Unsequenced): void {
+    const full = { ...m, seq: this.seq++ } as DapMessage;
+    for (const l of this.listeners) l(full);
+  }
+
+  private event(event: string, body?: unknown): void {
+    this.send({ type: 'event', event, body });
+  }
+
+  private output(category: 'console' | 'stdout' | 'stderr', text: string): void {
+    this.event('output', { category, output: text.endsWith('\n') ? text : `${text}\n` });
+  }
+
+  private async dispatch(req: DapRequest): Promise<void> {
+    try {
+      const body = await this.run(req);
+      this.send({ type: 'response', request_seq: req.seq, command: req.command, success: true, body });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.send({ type: 'response', request_seq: req.seq, command: req.command, success: false, message, body: { error: { id: 1, format: message, showUser: err instanceof UserError } } });
+    }
+  }
+
+  private run(req: DapRequest): Promise<unknown> | unknown {
+    const a = req.arguments ?? {};
+    switch (req.command) {
+      case 'initialize':
+        return { supportsConfigurationDoneRequest: true, supportsTerminateRequest: true, supportsLoadedSourcesRequest: false, supportsEvaluateForHovers: false };
+      case 'launch':
+        return this.launch(a as unknown as AdapterLaunchArguments);
+      case 'setBreakpoints':
+        return this.setBreakpoints(a as { source?: { path?: string }; breakpoints?: Array<{ line: number }>; lines?: number[] });
+      case 'setExceptionBreakpoints':
+        return {};
+      case 'configurationDone':
+        return this.configurationDone();
+      case 'threads':
+        return { threads: [{ id: THREAD_ID, name: 'plugin' }] };
+      case 'stackTrace':
+        return this.stackTrace(a as { startFrame?: number; levels?: number });
+      case 'scopes':
+        return this.scopes(a as { frameId: number });
+      case 'variables':
+        return this.variables(a as { variablesReference: number });
+      case 'source':
+        return this.source(a as { sourceReference?: number; source?: { sourceReference?: number } });
+      case 'continue':
+        return this.resume().then(() => ({ allThreadsContinued: true }));
+      case 'next':
+      case 'stepIn':
+      case 'stepOut':
+        return this.step(req.command);
+      case 'pause':
+        return this.pause();
+      case 'evaluate':
+        throw new UserError('evaluating expressions is not supported in a wasm plugin; see the Variables view');
+      case 'disconnect':
+      case 'terminate':
+        return this.stop();
+      default:
+        throw new Error(`unsupported request "${req.command}"`);
+    }
+  }
+
+  // ---- launch and lifecycle --------------------------------------------------------------------------------------
+
+  private async launch(args: AdapterLaunchArguments): Promise<void> {
+    this.args = args;
+    if (!args.runner || !args.plugin || !args.requestFile) throw new UserError('the mockforge launch needs "runner", "plugin" and "requestFile" (resolved by the MockForge extension)');
+    const where = await moduleLocation(args.plugin);
+    if (!where) throw new UserError(`${args.plugin}: no core wasm module to debug (plugin.yaml needs runtime wasm and wasm.path)`);
+    try {
+      this.index = WasmSourceIndex.load(where.wasmFile, where.root);
+    } catch (err) {
+      throw new UserError(`cannot read the source map of ${where.wasmFile}: ${(err as Error).message}`);
+    }
+    if (!this.index) throw new UserError(`${where.wasmFile} has no source map (build it with --sourceMap, as \`mockforge-plugin build\` does): breakpoints in its source cannot bind`);
+    const runtime = args.runtimeExecutable || 'node';
+    const runnerArgs = [args.plugin, args.requestFile];
+    for (const [k, v] of Object.entries(args.config ?? {})) runnerArgs.push('--config', `${k}=${v}`);
+    this.inspectee = await startInspectee({
+      runtime,
+      script: args.runner,
+      args: runnerArgs,
+      cwd: args.cwd ?? where.root,
+      env: { ...process.env, [HANDSHAKE_ENV]: '1' },
+      onOutput: (stream, line) => this.output(stream, line),
+    }).catch((err: Error) => {
+      throw new UserError(err.message);
+    });
+    void this.inspectee.exited.then((code) => this.ended(code));
+    this.event('process', { name: `${path.basename(args.runner)} ${path.basename(args.plugin)}`, systemProcessId: this.inspectee.child.pid, isLocalProcess: true, startMethod: 'launch' });
+    try {
+      this.cdp = await Cdp.connect(this.inspectee.wsUrl);
+    } catch (err) {
+      this.kill();
+      throw new UserError(`${(err as Error).message} (debug runner ${args.runner})`);
+    }
+    const cdp = this.cdp;
+    cdp.on('Debugger.scriptParsed', (p) => this.scriptParsed(p));
+    cdp.on('Debugger.paused', (p) => void this.onPaused(p as unknown as Paused).catch((err: Error) => this.output('console', `mockforge debug: ${err.message}`)));
+    cdp.on('Debugger.resumed', () => this.onResumed());
+    // The runner has finished and Node waits for us to let go: let go, so it exits.
+    cdp.on('NodeRuntime.waitingForDisconnect', () => {
+      this.lettingGo = true;
+      cdp.close();
+    });
+    // A connection lost for any other reason leaves a runner nobody can control: end it.
+    cdp.onClose(() => {
+      if (!this.lettingGo) this.kill();
+    });
+    await cdp.send('Runtime.enable');
+    await cdp.send('Debugger.enable', { maxScriptsCacheSize: 0 });
+    await cdp.send('NodeRuntime.notifyWhenWaitingForDisconnect', { enabled: true });
+    this.output('console', `mockforge: debugging ${path.basename(where.wasmFile)} with ${path.basename(args.requestFile)} (source map ${path.basename(this.index.mapFile)})`);
+    this.event('initialized');
+  }
+
+  private async configurationDone(): Promise<void> {
+    await this.cdp?.send('Runtime.runIfWaitingForDebugger');
+  }
+
+  private scriptParsed(p: Record<string, unknown>): void {
+    if (p.scriptLanguage === 'WebAssembly') this.parsedWasm.push({ scriptId: String(p.scriptId), sourceMapURL: String(p.sourceMapURL ?? '') });
+  }
+
+  private ended(code: number | string): void {
+    this.cdp?.close();
+    if (this.terminated) return;
+    this.terminated = true;
+    this.event('exited', { exitCode: typeof code === 'number' ? code : 1 });
+    this.event('terminated');
+  }
+
+  private kill(): void {
+    const child = this.inspectee?.child;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+
+  private async stop(): Promise<void> {
+    this.kill();
+    if (this.inspectee) await this.inspectee.exited;
+  }
+
+  // ---- breakpoints ----------------------------------------------------------------------------------------------
+
+  private async setBreakpoints(a: { source?: { path?: string }; breakpoints?: Array<{ line: number }>; lines?: number[] }): Promise<{ breakpoints: DapBreakpoint[] }> {
+    const index = this.index;
+    const lines = a.breakpoints?.map((b) => b.line) ?? a.lines ?? [];
+    const file = a.source?.path;
+    const source = index && file ? index.sourceIndexOf(file) : undefined;
+    if (!index || !file || source === undefined) {
+      const why = !file ? 'the breakpoint has no file' : `${file} is not a source of this plugin's module (its source map does not name it)`;
+      return { breakpoints: lines.map((line) => ({ id: this.nextBreakpointId++, verified: false, line, message: why })) };
+    }
+    for (const old of this.breakpoints.get(source) ?? []) await this.unbind(old);
+    const set: SourceBreakpoint[] = lines.map((line) => {
+      const offsets = index.breakpointOffsets(source, line);
+      return {
+        id: this.nextBreakpointId++,
+        line,
+        offsets,
+        cdpIds: [],
+        verified: false,
+        message: offsets.length === 0
+          ? `no code on line ${line} of ${path.basename(file)}: the source map maps nothing there (a comment, a blank line or code the compiler left out)`
+          : 'pending: binds when the plugin\'s module is loaded',
+      };
+    });
+    this.breakpoints.set(source, set);
+    if (this.module) for (const bp of set) await this.bind(bp);
+    return { breakpoints: set.map((bp) => this.dapBreakpoint(source, bp)) };
+  }
+
+  private dapBreakpoint(source: number, bp: SourceBreakpoint): DapBreakpoint {
+    const index = this.index!;
+    return { id: bp.id, verified: bp.verified, line: bp.line, message: bp.verified ? undefined : bp.message, source: dapSource(index, index.sources[source]) };
+  }
+
+  private async bind(bp: SourceBreakpoint): Promise<void> {
+    const module = this.module;
+    if (!module || !this.cdp || bp.offsets.length === 0) return;
+    const failures: string[] = [];
+    for (const offset of bp.offsets) {
+      try {
+        const r = await this.cdp.send<{ breakpointId: string }>('Debugger.setBreakpoint', { location: { scriptId: module.scriptId, lineNumber: 0, columnNumber: offset + module.codeShift } });
+        bp.cdpIds.push(r.breakpointId);
+      } catch (err) {
+        failures.push((err as Error).message);
+      }
+    }
+    bp.verified = bp.cdpIds.length > 0;
+    if (!bp.verified) bp.message = `V8 refused the breakpoint: ${failures.join('; ')}`;
+  }
+
+  private async unbind(bp: SourceBreakpoint): Promise<void> {
+    for (const id of bp.cdpIds) await this.cdp?.send('Debugger.removeBreakpoint', { breakpointId: id }).catch(() => undefined);
+    bp.cdpIds = [];
+  }
+
+  /** The runner's post-compile pause: find the plugin's wasm script, bind every breakpoint in it. */
+  private async handshake(frame: CdpCallFrame): Promise<boolean> {
+    const cdp = this.cdp!;
+    const r = await cdp.send<{ result: { value?: ModuleHandshake } }>('Debugger.evaluateOnCallFrame', { callFrameId: frame.callFrameId, expression: `globalThis.${HANDSHAKE_GLOBAL}`, returnByValue: true, silent: true });
+    const info = r.result.value;
+    if (!info || typeof info.wasmFile !== 'string') return false;
+    const script = this.parsedWasm.find((s) => info.mapUrl !== undefined && s.sourceMapURL === info.mapUrl) ?? this.parsedWasm.at(-1);
+    if (!script || !this.index || path.resolve(info.wasmFile) !== path.resolve(this.index.wasmFile)) return true; // another module: nothing of ours in it
+    this.module = { scriptId: script.scriptId, codeShift: info.codeShift, index: this.index };
+    for (const [source, list] of this.breakpoints) {
+      for (const bp of list) {
+        await this.bind(bp);
+        if (bp.offsets.length > 0) this.event('breakpoint', { reason: 'changed', breakpoint: this.dapBreakpoint(source, bp) });
+      }
+    }
+    return true;
+  }
+
+  // ---- pausing, stepping ----------------------------------------------------------------------------------------
+
+  private async onPaused(p: Paused): Promise<void> {
+    const cdp = this.cdp!;
+    if (p.reason === 'Break on start') {
+      // --inspect-brk's stop before the runner's first line: the editor's breakpoints are all in the plugin.
+      await cdp.send('Debugger.resume');
+      return;
+    }
+    const top = p.callFrames[0];
+    const inPlugin = this.module !== undefined && top?.location.scriptId === this.module.scriptId;
+    if (!inPlugin && top && p.reason === 'other' && p.hitBreakpoints.length === 0 && !this.pauseRequested && (await this.handshake(top))) {
+      if (this.args?.stopOnEntry && !this.startedOnce) {
+        this.startedOnce = true;
+        this.stopped(p, 'entry');
+        return;
+      }
+      await cdp.send('Debugger.resume');
+      return;
+    }
+    if (this.stepping && p.hitBreakpoints.length === 0 && !this.pauseRequested) {
+      const decision = this.stepDecision(this.stepping, p.callFrames);
+      if (decision !== 'stop') {
+        await this.cdpStep(decision);
+        return;
+      }
+    }
+    const reason = p.hitBreakpoints.length > 0 ? 'breakpoint' : this.pauseRequested ? 'pause' : this.stepping ? 'step' : p.reason === 'exception' || p.reason === 'promiseRejection' ? 'exception' : 'pause';
+    this.stopped(p, reason);
+  }
+
+  private stopped(p: Paused, reason: string): void {
+    this.paused = p;
+    this.stepping = undefined;
+    this.pauseRequested = false;
+    const hit = p.hitBreakpoints.length > 0 ? this.dapIdsOf(p.hitBreakpoints) : undefined;
+    this.event('stopped', { reason, threadId: THREAD_ID, allThreadsStopped: true, hitBreakpointIds: hit });
+  }
+
+  private dapIdsOf(cdpIds: string[]): number[] {
+    const ids: number[] = [];
+    for (const list of this.breakpoints.values()) for (const bp of list) if (bp.cdpIds.some((c) => cdpIds.includes(c))) ids.push(bp.id);
+    return ids;
+  }
+
+  private onResumed(): void {
+    this.paused = undefined;
+    this.references.clear();
+  }
+
+  private point(frames: CdpCallFrame[]): { depth: number; inPlugin: boolean; source?: number | string; line?: number } {
+    const module = this.module;
+    const depth = module ? frames.filter((f) => f.location.scriptId === module.scriptId).length : 0;
+    const top = frames[0];
+    const inPlugin = module !== undefined && top?.location.scriptId === module.scriptId;
+    const pos = top ? positionOf(top, module) : undefined;
+    return { depth, inPlugin, source: pos?.source.name, line: pos?.line };
+  }
+
+  private stepDecision(start: StepStart, frames: CdpCallFrame[]): StepDecision {
+    return nextStep(start, this.point(frames));
+  }
+
+  private async cdpStep(decision: Exclude<StepDecision, 'stop'>): Promise<void> {
+    const method = { stepOver: 'Debugger.stepOver', stepInto: 'Debugger.stepInto', stepOut: 'Debugger.stepOut', resume: 'Debugger.resume' }[decision];
+    if (decision === 'resume') this.stepping = undefined;
+    await this.cdp!.send(method);
+  }
+
+  private requirePaused(): Paused {
+    if (!this.paused) throw new UserError('the plugin is not paused');
+    return this.paused;
+  }
+
+  private async step(kind: 'next' | 'stepIn' | 'stepOut'): Promise<void> {
+    const p = this.requirePaused();
+    const at = this.point(p.callFrames);
+    this.stepping = { kind, depth: at.depth, source: at.source, line: at.line };
+    if (!at.inPlugin) {
+      // Paused in the host (entry, or a pause outside the plugin): plain V8 steps.
+      this.stepping = undefined;
+      await this.cdp!.send(kind === 'next' ? 'Debugger.stepOver' : kind === 'stepIn' ? 'Debugger.stepInto' : 'Debugger.stepOut');
+      return;
+    }
+    await this.cdpStep(kind === 'next' ? 'stepOver' : kind === 'stepIn' ? 'stepInto' : 'stepOut');
+  }
+
+  private async resume(): Promise<void> {
+    this.requirePaused();
+    this.stepping = undefined;
+    await this.cdp!.send('Debugger.resume');
+  }
+
+  private async pause(): Promise<void> {
+    if (this.paused) return;
+    this.pauseRequested = true;
+    await this.cdp!.send('Debugger.pause');
+  }
+
+  // ---- inspection -----------------------------------------------------------------------------------------------
+
+  private reference(objectId: string): number {
+    const id = this.references.size + 1;
+    this.references.set(id, objectId);
+    return id;
+  }
+
+  private stackTrace(a: { startFrame?: number; levels?: number }): unknown {
+    const p = this.requirePaused();
+    const all = p.callFrames.map((f, i) => stackFrame(i + 1, f, this.module));
+    const start = a.startFrame ?? 0;
+    const frames = a.levels ? all.slice(start, start + a.levels) : all.slice(start);
+    return { stackFrames: frames, totalFrames: all.length };
+  }
+
+  private scopes(a: { frameId: number }): unknown {
+    const frame = this.requirePaused().callFrames[a.frameId - 1];
+    if (!frame) throw new Error(`no frame ${a.frameId}`);
+    return { scopes: scopes(frame, (id) => this.reference(id)) };
+  }
+
+  private async variables(a: { variablesReference: number }): Promise<unknown> {
+    const objectId = this.references.get(a.variablesReference);
+    if (!objectId || !this.cdp) return { variables: [] };
+    return { variables: await variables(this.cdp, objectId, (id) => this.reference(id)) };
+  }
+
+  private source(a: { sourceReference?: number; source?: { sourceReference?: number } }): unknown {
+    const ref = a.source?.sourceReference ?? a.sourceReference ?? 0;
+    const src = this.index?.sources[ref - 1];
+    if (!src) throw new Error(`no source ${ref}`);
+    if (src.content === undefined) throw new UserError(`${src.name}: the source map does not embed its text`);
+    return { content: src.content, mimeType: 'text/x-typescript' };
+  }
+}
