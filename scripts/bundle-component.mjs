@@ -5,9 +5,10 @@
 // plus the files those modules open beside themselves through import.meta.url: the shim's I/O worker, the tools'
 // core wasm, and the WASI preview1 adapters `build` uses to turn a core module into a component.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const OUT = 'dist/component';
@@ -26,6 +27,30 @@ function packageDir(name) {
   throw new Error(`${name} is not installed (npm install)`);
 }
 
+/**
+ * The shim starts its I/O worker (a second thread that loads worker-thread.bundle.js) as soon as it is imported,
+ * in every component worker, though only file streams, sockets, HTTP and polling use it — most plugins never do
+ * (their stdin is closed by the host, stdout/stderr are written directly). Started on the first call through it
+ * instead: one thread fewer competing with the component's start on a 2-core machine.
+ */
+const lazyIoWorker = {
+  name: 'lazy-io-worker',
+  setup(build) {
+    build.onLoad({ filter: /preview2-shim[\\/]dist[\\/]synckit[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const eager = 'export function createSyncFn(';
+      if (!source.includes(eager)) throw new Error(`${args.path}: createSyncFn not found (preview2-shim changed): update lazyIoWorker`);
+      const contents = source.replace(eager, 'function createSyncFnNow(') + `
+export function createSyncFn(createWorker, debug, callbackHandler) {
+    let syncFn;
+    return (...args) => (syncFn ??= createSyncFnNow(createWorker, debug, callbackHandler))(...args);
+}
+`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 export async function bundleComponentRuntime({ production = false } = {}) {
   const shim = packageDir('@bytecodealliance/preview2-shim');
   const transpile = packageDir('@bytecodealliance/jco-transpile');
@@ -43,7 +68,8 @@ export { componentWit, componentEmbed, componentNew } from ${JSON.stringify(join
   const dir = join('out', '.component-entries');
   mkdirSync(dir, { recursive: true });
   for (const [name, source] of Object.entries(entries)) writeFileSync(join(dir, `${name}.mjs`), source + '\n');
-  await esbuild.build({
+  const result = await esbuild.build({
+    plugins: [lazyIoWorker],
     entryPoints: Object.keys(entries).map((name) => ({ in: join(dir, `${name}.mjs`), out: name })),
     outdir: OUT,
     bundle: true,
@@ -56,7 +82,11 @@ export { componentWit, componentEmbed, componentNew } from ${JSON.stringify(join
     minify: production,
     sourcemap: false,
     logLevel: 'warning',
+    metafile: true,
   });
+  // Shared chunks are content-named: drop the ones an earlier build left behind (they would ship in the .vsix).
+  const outputs = new Set(Object.keys(result.metafile.outputs).map((f) => basename(f)));
+  for (const f of readdirSync(OUT)) if (/^chunk-\w+\.js$/.test(f) && !outputs.has(f)) rmSync(join(OUT, f), { force: true });
   // Node reads dist/component/*.js as ES modules only with this marker (dist/ itself is CommonJS).
   writeFileSync(join(OUT, 'package.json'), '{"type": "module"}\n');
   const copies = [

@@ -9,6 +9,8 @@ export interface ComponentPlan {
   label: string;
   /** The transpiled module (ESM) exporting instantiate(getCoreModule, imports, instantiateCore). */
   jsFile: string;
+  /** The same module wrapped as a classic script (script.ts), so the worker can compile it with a code cache. */
+  scriptFile?: string;
   /** Where the transpiled core modules are. */
   cacheDir: string;
   /** The product WIT the values are converted with. */

@@ -14,6 +14,7 @@ import { readHeader } from './header';
 import { ComponentIdentity, identify } from './identity';
 import { existsSync } from 'node:fs';
 import { compileCoreModules } from './modules';
+import { ensureScript } from './script';
 import { ComponentWorld, checkDeclarations, checkWorld } from './world';
 import { productWitDir, productWitModel } from './wit-model';
 import type { ComponentPlan } from './plan';
@@ -89,6 +90,7 @@ export async function prepareComponent(path: string, manifest: PluginManifest | 
     modules,
     label,
     jsFile: cached.jsFile,
+    scriptFile: ensureScript(cached.dir, cached.jsFile),
     cacheDir: cached.dir,
     witDir: productWitDir(),
     model,

@@ -15,18 +15,19 @@ import { LineSplitter } from './lines';
 
 /**
  * dist/component-worker.js next to the bundles, else the checkout's bundle above the tsc output (one file: it starts
- * in ~15 ms where the tsc tree's require chain takes ~130 ms), else worker.js next to this file.
+ * in ~15 ms where the tsc tree's require chain takes ~130 ms), else worker.js next to this file. The search does not
+ * stop at the first package.json: tsc copies the root one into out/, which has no dist/.
  */
+let workerPath: string | undefined;
 export function componentWorkerPath(): string {
+  if (workerPath) return workerPath;
   const candidates = [join(__dirname, 'component-worker.js')];
   for (let dir = dirname(__dirname); dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) {
-      candidates.push(join(dir, 'dist', 'component-worker.js'));
-      break;
-    }
+    if (existsSync(join(dir, 'package.json'))) candidates.push(join(dir, 'dist', 'component-worker.js'));
   }
   candidates.push(join(__dirname, 'worker.js'));
-  for (const candidate of candidates) if (existsSync(candidate)) return candidate;
+  workerPath = candidates.find((candidate) => existsSync(candidate));
+  if (workerPath) return workerPath;
   throw new Error(`the component worker script is missing next to ${__dirname} (run \`node scripts/build.mjs\`)`);
 }
 

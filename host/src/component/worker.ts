@@ -20,6 +20,8 @@ import { WitModel, buildModel } from './wit-model';
 import { hostImports } from './host';
 import { compileOne, enableComponentFeatures } from './modules';
 import { stubMissingJspi } from './jspi';
+import { LoadedScript, runScript } from './script';
+import { emptyStdin } from './stdin';
 
 type Instantiate = (getCoreModule: (name: string) => Promise<WebAssembly.Module>, imports: Record<string, unknown>,
   instantiateCore?: (module: WebAssembly.Module, imports?: WebAssembly.Imports) => Promise<WebAssembly.Instance>) => Promise<Record<string, unknown>>;
@@ -39,6 +41,7 @@ let memories: WebAssembly.Memory[] = [];
 let currentId = 0;
 let deadline = 0;
 let denials: string[] = [];
+let glue: LoadedScript<{ instantiate: Instantiate }> | undefined;
 const compiled = new Map<string, Promise<WebAssembly.Module>>();
 
 function send(m: FromComponentWorker): void {
@@ -73,6 +76,8 @@ async function init(p: ComponentPlan): Promise<void> {
   shim._setEnv(p.policy.env);
   const wasiShim = new shim.WASIShim({ sandbox: { env: p.policy.env, args: ['plugin'], enableNetwork: false } });
   const wasi = wasiShim.getImportObject();
+  // No plugin reads the host's stdin (the shim's would read fd 0: the CLI's or the language server's own input).
+  wasi['wasi:cli/stdin'] = emptyStdin(wasi);
   wasi['wasi:filesystem/preopens'] = { getDirectories: gatedPreopens(wasi['wasi:filesystem/preopens'], p.policy.filesystem.allowWrite) };
   // http_fetch is the only way out: wasi:http's outgoing handler refuses every request.
   wasi['wasi:http/outgoing-handler'] = {
@@ -139,7 +144,9 @@ function coreModule(name: string): Promise<WebAssembly.Module> {
 
 async function instantiate(): Promise<Record<string, unknown>> {
   const p = plan as ComponentPlan;
-  const mod = await importEsm<{ instantiate: Instantiate }>(p.jsFile);
+  // The glue as a script with its code cache when the host wrote one (script.ts), else the module itself.
+  if (p.scriptFile) glue ??= runScript<{ instantiate: Instantiate }>(p.scriptFile, p.jsFile);
+  const mod = glue?.exports ?? await importEsm<{ instantiate: Instantiate }>(p.jsFile);
   memories = [];
   return mod.instantiate(coreModule, imports as Record<string, unknown>, async (module: WebAssembly.Module, imp?: WebAssembly.Imports) => {
     // Synchronous: the module is compiled already, and the async form only adds task hops (measured slower here).
@@ -210,7 +217,11 @@ if (port) {
       }
       currentId = m.id;
       try {
-        send({ type: 'result', id: m.id, result: await call(m.operation, m.input) });
+        const result = await call(m.operation, m.input);
+        // Before the reply (a one-shot `run` terminates the worker right after it), once per V8 version: the code
+        // cache then also holds the functions instantiation and this first call compiled.
+        glue?.saveCache();
+        send({ type: 'result', id: m.id, result });
       } catch (err) {
         send({ type: 'result', id: m.id, result: { envelope: fail('internal', `the component worker failed: ${(err as Error).message}`), callMs: 0 } });
       }
