@@ -1,6 +1,8 @@
-// The `mockforge` debug type: "debug this plugin with this saved request". Resolution (resolve.ts) turns it into a
-// `node` launch of the embedded-host runner, or — for a remote plugin — into a launch of the service under its own
-// debugger; for the latter, once the service answers its health check, the saved request is sent to it.
+// The `mockforge` debug type: "debug this plugin with this saved request". Resolution (resolve.ts) keeps it a
+// `mockforge` launch served by our own debug adapter (host/src/debug/adapter/, inline in the extension host) for a
+// wasm plugin with a source map, and otherwise turns it into a `node` launch of the embedded-host runner, or — for a
+// remote plugin — into a launch of the service under its own debugger; for the latter, once the service answers its
+// health check, the saved request is sent to it.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
@@ -9,6 +11,8 @@ import { listSavedRequests } from '../savedRequests';
 import { requestFile, resolveLaunch, type MockforgeLaunch, type PluginFacts } from './resolve';
 import { sendWhenReady, SEND_KEY, type SendSpec } from './sendWhenReady';
 import { readManifest } from '../../../host/src/manifest/read';
+import { moduleLocation, sourceMapFile } from '../../../host/src/debug/location';
+import { WasmDebugSession } from '../../../host/src/debug/adapter/session';
 import { resolveRemoteConfig } from '../../../host/src/remote/index';
 
 export const DEBUG_TYPE = 'mockforge';
@@ -48,10 +52,20 @@ export class MockforgeDebugProvider implements vscode.DebugConfigurationProvider
     const resolution = resolveLaunch(config, facts, saved, {
       runnerScript: this.ctx.extension.asAbsolutePath(path.join('dist', 'debug-runner.js')),
       haveDebugpy: vscode.extensions.getExtension('ms-python.debugpy') !== undefined,
+      // Inside VS Code desktop the extension host is Electron, not Node: then the `node` on PATH runs the runner.
+      nodeExecutable: process.versions.electron ? 'node' : process.execPath,
     });
     if (resolution.kind === 'error') throw new Error(resolution.message);
-    this.ctx.outputs.host.info(`debug: ${facts.id} with ${path.basename(saved)} → ${resolution.launch.type} launch${resolution.kind === 'remote' ? ` of "${facts.dev?.command}"` : ''}`);
-    if (resolution.kind === 'embedded') return resolution.launch;
+    const how = resolution.kind === 'adapter' ? 'the MockForge wasm debugger (source-mapped breakpoints)' : `${resolution.launch.type} launch${resolution.kind === 'remote' ? ` of "${facts.dev?.command}"` : ''}`;
+    this.ctx.outputs.host.info(`debug: ${facts.id} with ${path.basename(saved)} → ${how}`);
+    if (resolution.kind === 'adapter') return resolution.launch;
+    if (resolution.kind === 'embedded') {
+      if (resolution.note) {
+        this.ctx.outputs.host.warn(`debug: ${resolution.note}`);
+        void vscode.window.showInformationMessage(resolution.note);
+      }
+      return resolution.launch;
+    }
     const send: SendSpec = { pluginDir: plugin.dir, manifest: plugin.manifest.fsPath, requestFile: saved };
     return { ...resolution.launch, [SEND_KEY]: send };
   }
@@ -59,6 +73,14 @@ export class MockforgeDebugProvider implements vscode.DebugConfigurationProvider
 
 async function pluginFacts(p: WorkspacePlugin): Promise<PluginFacts> {
   const facts: PluginFacts = { dir: p.dir, id: p.id ?? path.basename(p.dir), runtime: p.runtime };
+  if (p.runtime === 'wasm') {
+    const where = await moduleLocation(p.manifest.fsPath);
+    try {
+      if (where) facts.module = { wasmFile: where.wasmFile, sourceMap: sourceMapFile(where.wasmFile) !== undefined };
+    } catch {
+      // Not built yet (or unreadable): the runner says so when it starts.
+    }
+  }
   if (p.runtime === 'remote') {
     const manifest = await readManifest(p.manifest.fsPath);
     facts.dev = resolveRemoteConfig(manifest, p.dir).dev;
@@ -77,6 +99,10 @@ async function pickRequest(plugin: WorkspacePlugin): Promise<string | undefined>
 export function registerDebugging(ctx: Ctx): void {
   ctx.extension.subscriptions.push(
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new MockforgeDebugProvider(ctx)),
+    // Only resolved configurations that stayed `mockforge` (wasm with a source map) reach an adapter of this type.
+    vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, {
+      createDebugAdapterDescriptor: () => new vscode.DebugAdapterInlineImplementation(new WasmDebugSession()),
+    }),
     vscode.debug.onDidStartDebugSession((session) => {
       const send = session.configuration[SEND_KEY] as SendSpec | undefined;
       if (send) void sendWhenReady(ctx, session, send);

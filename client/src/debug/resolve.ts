@@ -1,12 +1,15 @@
 // Turns a `mockforge` debug configuration ("debug this plugin with this saved request") into the launch VS Code
 // really starts. No vscode import: the provider (provider.ts) gathers the facts, this decides (unit-tested).
-//   wasm/pyodide plugin → a `node` launch of the embedded-host runner (dist/debug-runner.js), source maps on; the
-//                         runner gives the module an absolute source map URL, but js-debug 1.117 (code-server
-//                         4.139) never loads a wasm module's source map, only DWARF: see README.md here;
+//   wasm plugin with a source map → stays a `mockforge` launch, served by our own debug adapter
+//                         (host/src/debug/adapter/): breakpoints in the plugin's source (AssemblyScript) bind through
+//                         the map; VS Code's JavaScript debugger cannot do this for wasm (see README.md here);
+//   other wasm, pyodide → a `node` launch of the embedded-host runner (dist/debug-runner.js) under js-debug:
+//                         breakpoints in the host and in the wasm disassembly;
 //   remote plugin       → the service's own command (remote.dev.command) under its debugger: Node with the `node`
 //                         debug type, Python with `debugpy` when that extension is installed; the request is sent
 //                         once the service answers its health check.
 import * as path from 'node:path';
+import type { AdapterLaunchArguments } from '../../../host/src/debug/adapter/dap';
 
 /** What a user writes in launch.json (`request` is VS Code's launch/attach, so the saved request is `savedRequest`). */
 export interface MockforgeLaunch {
@@ -30,6 +33,8 @@ export interface PluginFacts {
   runtime: string;
   /** remote.dev: the command that starts the service, where, with which environment. */
   dev?: { command: string; cwd: string; env: Record<string, string> };
+  /** A wasm plugin's built module and whether its source map is there (absent: not built, or not a core module). */
+  module?: { wasmFile: string; sourceMap: boolean };
 }
 
 export interface Environment {
@@ -37,13 +42,18 @@ export interface Environment {
   runnerScript: string;
   /** The Python Debugger extension (debug type `debugpy`) is installed. */
   haveDebugpy: boolean;
+  /** The Node executable our adapter runs the runner with (default `node` on PATH). */
+  nodeExecutable?: string;
 }
 
 /** A launch configuration VS Code can start (node / debugpy), as a plain object. */
 export type LaunchConfig = Record<string, unknown> & { type: string; request: 'launch'; name: string };
 
 export type Resolution =
-  | { kind: 'embedded'; launch: LaunchConfig }
+  /** Our own adapter (type `mockforge`); `launch` carries its AdapterLaunchArguments. */
+  | { kind: 'adapter'; launch: LaunchConfig }
+  /** `note`: why this is not the adapter (a wasm plugin without a source map). */
+  | { kind: 'embedded'; launch: LaunchConfig; note?: string }
   | { kind: 'remote'; launch: LaunchConfig; debugger: 'node' | 'debugpy' }
   | { kind: 'error'; message: string };
 
@@ -61,10 +71,29 @@ export function resolveLaunch(config: MockforgeLaunch, plugin: PluginFacts, requ
   if (plugin.runtime !== 'wasm' && plugin.runtime !== 'pyodide') {
     return { kind: 'error', message: `${plugin.id}: plugin.runtime "${plugin.runtime}" cannot be debugged (wasm, pyodide and remote can)` };
   }
+  if (plugin.runtime === 'wasm' && plugin.module?.sourceMap) {
+    const launch: LaunchConfig & AdapterLaunchArguments = {
+      type: config.type,
+      request: 'launch',
+      name,
+      runner: env.runnerScript,
+      plugin: plugin.dir,
+      requestFile: requestPath,
+      config: config.config ?? {},
+      runtimeExecutable: typeof config.runtimeExecutable === 'string' && config.runtimeExecutable ? config.runtimeExecutable : env.nodeExecutable ?? 'node',
+      stopOnEntry: config.stopOnEntry === true,
+      cwd: plugin.dir,
+    };
+    return { kind: 'adapter', launch };
+  }
+  const note = plugin.runtime !== 'wasm' ? undefined
+    : !plugin.module ? `${plugin.id}: no built module yet, so no source map to bind breakpoints with: debugging the runner with the JavaScript debugger (build the plugin first)`
+      : `${plugin.id}: ${path.basename(plugin.module.wasmFile)} has no source map, so breakpoints cannot bind in its source: debugging the runner with the JavaScript debugger (wasm shows as disassembly). AssemblyScript: build with --sourceMap, as \`mockforge-plugin build\` does`;
   const args = [plugin.dir, requestPath];
   for (const [k, v] of Object.entries(config.config ?? {})) args.push('--config', `${k}=${v}`);
   return {
     kind: 'embedded',
+    note,
     launch: {
       type: 'node',
       request: 'launch',
@@ -73,7 +102,7 @@ export function resolveLaunch(config: MockforgeLaunch, plugin: PluginFacts, requ
       args,
       cwd: plugin.dir,
       stopOnEntry: config.stopOnEntry === true,
-      // The module's source map (asc --sourceMap writes build/plugin.wasm.map) sits in the plugin folder.
+      // Source maps for the host's JavaScript; js-debug 1.117 loads none for wasm (README.md here).
       sourceMaps: true,
       pauseForSourceMap: true,
       resolveSourceMapLocations: [path.join(plugin.dir, '**'), '!**/node_modules/**'],

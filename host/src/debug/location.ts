@@ -1,8 +1,10 @@
 // Where a plugin's core module is and the folder it was built in (asc writes source-map sources relative to it).
 // Shared by the runner (to make the map reachable) and the debug adapter (to map breakpoints through it).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readManifest } from '../manifest/read';
+import { readSourceMappingUrl } from './sourceMapUrl';
 
 export interface ModuleLocation {
   wasmFile: string;
@@ -29,4 +31,12 @@ export async function moduleLocation(target: string): Promise<ModuleLocation | u
   } catch {
     return undefined; // loadPlugin reports the manifest's problem
   }
+}
+
+/** The source map file a module names (sourceMappingURL, relative to the module), when the module names one and it exists. */
+export function sourceMapFile(wasmFile: string, bytes: Uint8Array = readFileSync(wasmFile)): string | undefined {
+  const url = readSourceMappingUrl(bytes);
+  if (!url) return undefined;
+  const file = url.startsWith('file:') ? fileURLToPath(url) : /^[a-z][a-z0-9+.-]*:/i.test(url) ? undefined : path.resolve(path.dirname(wasmFile), url);
+  return file && existsSync(file) ? file : undefined;
 }

@@ -5,7 +5,8 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 import { parseModule } from '../../wasm/binary';
-import { readSourceMappingUrl, sourceBase } from '../sourceMapUrl';
+import { sourceBase } from '../sourceMapUrl';
+import { sourceMapFile } from '../location';
 
 export interface IndexedSource {
   /** The source as the map names it (`assembly/index.ts`, `~lib/rt/tlsf.ts`). */
@@ -106,10 +107,8 @@ export class WasmSourceIndex {
    */
   static load(wasmFile: string, root: string): WasmSourceIndex | undefined {
     const bytes = readFileSync(wasmFile);
-    const url = readSourceMappingUrl(bytes);
-    if (!url) return undefined;
-    const mapFile = url.startsWith('file:') ? new URL(url).pathname : path.resolve(path.dirname(wasmFile), url);
-    if (!existsSync(mapFile)) return undefined;
+    const mapFile = sourceMapFile(wasmFile, bytes);
+    if (!mapFile) return undefined;
     let raw;
     try {
       raw = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; sourcesContent?: Array<string | null>; sourceRoot?: string };
