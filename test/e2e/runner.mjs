@@ -6,6 +6,8 @@
 //        [--keep] [--verbose]
 // --screenshots: tests ask for a picture of the workbench mid-run (helpers.ts screenshot()): they write
 // <dir>/<name>.request ({"waitFor": [css selectors]}), the runner waits for those to be visible, saves <dir>/<name>.png.
+// The tests act on the workbench UI (quick picks, keys, dialogs) through the endpoint in uiDriver.mjs, whose URL they
+// get in MOCKFORGE_E2E_UI.
 // Exit code: the suite's (0 pass, 1 failures), 124 timeout, 3 code-server did not start or the vsix did not install.
 import { chromium } from 'playwright-core';
 import { spawn, spawnSync } from 'node:child_process';
@@ -13,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import util from 'node:util';
+import { startUiServer } from './uiDriver.mjs';
 
 const { values: opt } = util.parseArgs({ options: {
   'code-server': { type: 'string' }, node: { type: 'string' }, ext: { type: 'string' }, tests: { type: 'string' },
@@ -49,11 +52,15 @@ fs.writeFileSync(path.join(work, 'user-data/User/settings.json'), JSON.stringify
   'workbench.secondarySideBar.defaultVisibility': 'hidden', 'security.workspace.trust.enabled': false,
 }, null, 2));
 
+// The UI endpoint starts first: its URL goes into code-server's environment, which the extension host inherits.
+let page;
+const ui = await startUiServer(() => page, log);
+
 // code-server 4.139 needs Node 24: run its entry script with that binary (its shebang would pick `node` from PATH).
 const codeServer = (args) => (opt.node ? [opt.node, [fs.realpathSync(opt['code-server']), ...args]] : [opt['code-server'], args]);
 const baseEnv = { EXTENSIONS_GALLERY: '{}', ...process.env, ...isolatedEnv, MOCKFORGE_E2E_RESULT_FILE: resultFile,
   // Tells the suite the extension under test must be the installed .vsix, not a development folder.
-  ...(opt['install-vsix'] ? { MOCKFORGE_E2E_INSTALLED: '1' } : {}),
+  ...(opt['install-vsix'] ? { MOCKFORGE_E2E_INSTALLED: '1' } : {}), MOCKFORGE_E2E_UI: ui.url,
   ...(opt.screenshots ? { MOCKFORGE_E2E_SHOTS: path.resolve(opt.screenshots) } : {}) };
 const dirs = ['--user-data-dir', path.join(work, 'user-data'), '--extensions-dir', path.join(work, 'extensions')];
 
@@ -96,7 +103,7 @@ log(`code-server up on ${base}`);
 const browser = await chromium.launch({ executablePath: opt.chromium, env: { ...process.env, ...isolatedEnv }, args: [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
-const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
 let resolveExit;
 const exitCode = new Promise((r) => (resolveExit = r));
 // The web workbench calls these hooks when present (as @vscode/test-web does): console lines and the final status.
@@ -150,6 +157,7 @@ if (opt.screenshot) {
   try { await page.screenshot({ path: opt.screenshot }); log('screenshot', opt.screenshot); } catch (e) { log('screenshot failed', e.message); }
 }
 await browser.close();
+ui.close();
 stopServer();
 if (fs.existsSync(resultFile)) console.log(`e2e: ${JSON.parse(fs.readFileSync(resultFile, 'utf8')).summary}`);
 else console.log('e2e: no result file (the suite did not finish)');

@@ -120,3 +120,23 @@ export function nodeWhere(api: MockforgeApi, dir: string, accept: (n: PluginNode
     void check();
   });
 }
+
+/** Resolves with the text editor showing `uri` once there is one: checked now and whenever the visible editors change. */
+export function editorShowing(uri: vscode.Uri, timeoutMs = 60_000): Promise<vscode.TextEditor> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+      if (!editor) return;
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(editor);
+    };
+    const sub = vscode.window.onDidChangeVisibleTextEditors(check);
+    // A bound so an editor that never opens fails the test with a message instead of hanging the run.
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no editor showed ${uri.fsPath} within ${timeoutMs} ms; visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.fsPath).join(', ')}`));
+    }, timeoutMs);
+    check();
+  });
+}

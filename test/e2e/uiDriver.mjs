@@ -1,0 +1,117 @@
+// Acts on the workbench UI for the e2e tests, which run in the extension host and cannot reach the page: a loopback
+// HTTP endpoint that takes one typed action per POST (test/e2e/suite/ui.ts is the client and holds the types) and
+// performs it with playwright on the runner's Page, the way an author would — keys, typing, clicks. Every action waits
+// on real DOM state (locators) with a generous bound; none sleeps. Actions run one at a time, in arrival order.
+import http from 'node:http';
+
+const WIDGET = '.quick-input-widget:visible';
+const ROWS = `${WIDGET} .quick-input-list .monaco-list-row`;
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const exactly = (s) => new RegExp(`^\\s*${escapeRe(s)}\\s*$`);
+
+/** What the visible quick input shows (QuickInputState in suite/ui.ts). */
+async function readQuickInput(page) {
+  const widget = page.locator(WIDGET);
+  const text = async (sel) => ((await widget.locator(sel).first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '').trim();
+  const input = widget.locator('.quick-input-box input').first();
+  const rows = page.locator(ROWS);
+  const items = [];
+  let active = '';
+  for (const row of await rows.all()) {
+    // The row's label (not its description/detail); separators are not items.
+    const label = row.locator('.label-name').first();
+    if (!(await label.count())) continue;
+    const name = ((await label.textContent()) ?? '').trim();
+    items.push(name);
+    if (/\bfocused\b/.test((await row.getAttribute('class')) ?? '')) active = name;
+  }
+  return {
+    title: await text('.quick-input-title'),
+    value: await input.inputValue().catch(() => ''),
+    placeholder: (await input.getAttribute('placeholder').catch(() => null)) ?? '',
+    message: await text('.quick-input-message'),
+    items,
+    active,
+  };
+}
+
+/** Performs one action; returns its JSON-able result. */
+async function perform(page, a) {
+  const timeout = a.timeoutMs ?? 60_000;
+  const widget = page.locator(WIDGET);
+  switch (a.op) {
+    case 'press':
+      await page.keyboard.press(a.key);
+      return null;
+    case 'type': {
+      // Into the focused quick input (the box must be there and focused: typing elsewhere would edit a document).
+      const box = widget.locator('.quick-input-box input').first();
+      await box.waitFor({ state: 'visible', timeout });
+      await page.waitForFunction(() => document.activeElement?.closest('.quick-input-box') != null, null, { timeout });
+      if (a.replace) await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(a.text);
+      if (a.expectValue !== false) await page.waitForFunction((want) => document.activeElement?.value?.includes(want), a.text, { timeout });
+      return null;
+    }
+    case 'quickInput': {
+      await widget.first().waitFor({ state: 'visible', timeout });
+      if (a.title !== undefined) await widget.locator('.quick-input-title', { hasText: a.title }).first().waitFor({ state: 'visible', timeout });
+      if (a.message) await widget.locator('.quick-input-message', { hasText: a.message }).first().waitFor({ state: 'visible', timeout });
+      else if (a.message === '') await page.waitForFunction(() => !document.querySelector('.quick-input-widget .quick-input-message')?.textContent?.trim(), null, { timeout });
+      if (a.item !== undefined) await page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: exactly(a.item) }) }).first().waitFor({ state: 'visible', timeout });
+      // The keyboard's item: Enter accepts it.
+      if (a.active !== undefined) await page.locator(`${ROWS}.focused`).filter({ has: page.locator('.label-name', { hasText: exactly(a.active) }) }).first().waitFor({ state: 'visible', timeout });
+      if (a.value !== undefined) await page.waitForFunction((want) => document.querySelector('.quick-input-widget .quick-input-box input')?.value === want, a.value, { timeout });
+      return readQuickInput(page);
+    }
+    case 'pick': {
+      const row = page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: exactly(a.label) }) }).first();
+      await row.waitFor({ state: 'visible', timeout });
+      await row.click();
+      return null;
+    }
+    case 'button': {
+      // A quick input button by its label or tooltip (the open dialog's "Create here", an input box's OK).
+      const button = widget.locator('.monaco-button, .action-label').filter({ hasText: exactly(a.label) })
+        .or(widget.locator(`[aria-label="${a.label.replace(/"/g, '\\"')}"]`)).first();
+      await button.waitFor({ state: 'visible', timeout });
+      await button.click();
+      return null;
+    }
+    case 'closed':
+      await widget.first().waitFor({ state: 'hidden', timeout });
+      return null;
+    case 'html':
+      // For diagnosing a failing step: the quick input's markup.
+      return (await widget.first().innerHTML({ timeout: 5_000 }).catch((e) => `(no quick input: ${e.message})`)).replace(/<style[^]*?<\/style>/g, '');
+    default:
+      throw new Error(`unknown ui action ${JSON.stringify(a.op)}`);
+  }
+}
+
+/** Starts the endpoint on 127.0.0.1; resolves with its URL (for MOCKFORGE_E2E_UI) and a close(). */
+export async function startUiServer(getPage, log) {
+  let queue = Promise.resolve();
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const reply = (status, obj) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(obj)); };
+      let action;
+      try { action = JSON.parse(body); } catch (e) { return reply(400, { ok: false, error: `bad JSON: ${e.message}` }); }
+      queue = queue.then(async () => {
+        const page = getPage();
+        if (!page) return reply(503, { ok: false, error: 'the workbench page is not open yet' });
+        try {
+          reply(200, { ok: true, result: await perform(page, action) });
+        } catch (e) {
+          log(`ui ${action.op} failed: ${e.message.split('\n')[0]}`);
+          reply(200, { ok: false, error: e.message });
+        }
+      });
+    });
+  });
+  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', resolve); });
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
