@@ -1,5 +1,7 @@
-// Run Plugin…: sends a saved request (or an operation + input given as arguments) to the plugin through
-// `mockforge-plugin run`, shows the reply envelope as a JSON document and the plugin's logs in the Host channel.
+// Run Plugin…: picked in the UI (no request or operation given), the saved request is sent from the request panel,
+// which shows the reply with its timing and logs. Given as arguments (other code, tests), a saved request or an
+// operation + input goes through `mockforge-plugin run`; the reply envelope is returned and shown as a JSON document,
+// the plugin's logs go to the Host channel.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandSpec, Ctx } from '../ctx';
@@ -7,6 +9,7 @@ import { readConfig } from '../config';
 import { resolvePlugin } from '../plugins';
 import { listSavedRequests, readSavedRequest } from '../savedRequests';
 import { OPERATIONS } from '../../../host/src/contract/operations';
+import type { RenderedState } from '../../../webview/src/messages';
 
 export interface RunOptions {
   /** Plugin folder or plugin.yaml path. */
@@ -32,10 +35,11 @@ export const runPlugin: CommandSpec = {
   run: (ctx, arg?: unknown) => run(ctx, arg),
 };
 
-async function run(ctx: Ctx, arg: unknown): Promise<RunResult | undefined> {
+async function run(ctx: Ctx, arg: unknown): Promise<RunResult | RenderedState | undefined> {
   const options = arg instanceof vscode.Uri || arg === undefined ? {} : (arg as RunOptions);
   const plugin = await resolvePlugin(arg instanceof vscode.Uri ? arg : options.plugin, 'run');
   if (!plugin) return undefined;
+  if (!options.operation && !options.request) return sendFromPanel(ctx, plugin.dir);
 
   let operation = options.operation;
   let input = options.input;
@@ -66,6 +70,16 @@ async function run(ctx: Ctx, arg: unknown): Promise<RunResult | undefined> {
   if (reply === undefined) throw new Error(`Run Plugin: ${result.stderr.trim() || 'the plugin produced no reply'}`);
   await ctx.reports.show(`replies/${plugin.id ?? path.basename(plugin.dir)}-${label}.json`, JSON.stringify(reply, null, 2) + '\n', 'json');
   return { exitCode: result.code, reply, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The saved request picked in the UI, sent from the request panel; resolves with what the panel shows. */
+async function sendFromPanel(ctx: Ctx, dir: string): Promise<RenderedState | undefined> {
+  const file = await pickRequest(dir, undefined);
+  if (!file) return undefined;
+  // A broken file fails here, naming the file and the problem, before the panel opens.
+  const saved = await readSavedRequest(file);
+  const { RequestPanel } = await import('../panel/requestPanel.js');
+  return RequestPanel.show(ctx, dir).sendSaved(dir, saved.name);
 }
 
 async function pickRequest(pluginDir: string, request: string | undefined): Promise<string | undefined> {

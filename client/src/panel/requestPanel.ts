@@ -254,6 +254,17 @@ export class RequestPanel {
     await vscode.window.showTextDocument(vscode.Uri.file(target), { selection: new vscode.Range(pos, pos), preview: true, viewColumn });
   }
 
+  /**
+   * Run Plugin…: loads the plugin's saved request in the webview and sends it as pressing Send would; resolves with
+   * what the panel shows once the reply is in.
+   */
+  async sendSaved(plugin: string, request: string): Promise<RenderedState> {
+    await this.ready;
+    // A plugin created since the panel last scanned: scan first, or the webview could not name it.
+    if (!this.plugins.some((p) => p.dir === plugin)) await this.init(plugin);
+    return this.driveSend(plugin, request);
+  }
+
   // ---- test hooks (called by the e2e suite through the mockforge.requestPanel.test command) ----
 
   /** Loads the saved request in the webview, presses Send there, waits for the reply and returns what is rendered. */
