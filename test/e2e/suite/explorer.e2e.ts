@@ -74,44 +74,4 @@ suite('plugin explorer', function () {
     const stale = await nodeWhere(api, dir, (n) => n.build?.state === 'stale', 'explorer-auth to turn stale');
     assert.equal(stale.build?.newest, source.fsPath);
   });
-
-  test('Debug: the mockforge launch runs the saved request in the embedded-host runner under the JavaScript debugger', async function () {
-    if (process.env.MOCKFORGE_E2E_INSTALLED === '1') this.skip(); // needs the plugin built in the previous test
-    // Breakpoints in the AssemblyScript source do not bind here: this VS Code's js-debug (1.117) shows a wasm script
-    // as disassembly (wasm/<id>.wat) and never loads a wasm source map, only DWARF (client/src/debug/README.md).
-    const dir = created();
-    const output: string[] = [];
-    const wasmSources: string[] = [];
-    const tracker = vscode.debug.registerDebugAdapterTrackerFactory('*', {
-      createDebugAdapterTracker: () => ({
-        onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string; source?: { path?: string } } }) => {
-          if (m.type === 'event' && m.event === 'output' && m.body?.output) output.push(m.body.output);
-          if (m.type === 'event' && m.event === 'loadedSource' && m.body?.source?.path?.startsWith('wasm/')) wasmSources.push(m.body.source.path);
-        },
-      }),
-    });
-    let runnerSession: vscode.DebugSession | undefined;
-    const ended = new Promise<void>((resolve) => {
-      const sub = vscode.debug.onDidTerminateDebugSession((s) => {
-        if (String(s.configuration.program ?? '').endsWith('debug-runner.js')) {
-          runnerSession = s;
-          sub.dispose();
-          resolve();
-        }
-      });
-    });
-    try {
-      const started = await vscode.debug.startDebugging(vscode.workspace.workspaceFolders![0], { type: 'mockforge', request: 'launch', name: 'e2e debug', plugin: dir, savedRequest: 'valid-token' });
-      assert.equal(started, true, 'the mockforge configuration resolved and launched');
-      await ended;
-      assert.equal(runnerSession?.configuration.type.replace(/^pwa-/, ''), 'node');
-      assert.equal(runnerSession?.configuration.sourceMaps, true);
-      const reply = output.map((o) => o.trim()).find((o) => o.startsWith('{"success"'));
-      assert.ok(reply, `the runner printed the reply in the debug console:\n${output.join('')}`);
-      assert.equal((JSON.parse(reply) as { result: { authenticated: boolean } }).result.authenticated, true);
-      assert.ok(wasmSources.length > 0, 'the plugin module was loaded in the debuggee, where the debugger sees it');
-    } finally {
-      tracker.dispose();
-    }
-  });
 });
