@@ -117,6 +117,16 @@ test('a breakpoint in assembly/index.ts stops there; locals, next, stepIn/stepOu
     assert.ok(frame.line > tokenLine, `next moved on from line ${tokenLine} to ${frame.line}`);
     assert.match(frame.name, /TokenAuth#authenticate/);
 
+    // A breakpoint set while the plugin runs binds at once; continue stops there.
+    const userLine = lineOf(p.source, /const userId = setting\('user_id', 'demo-user'\);/);
+    const late = await c.request<{ breakpoints: DapBreakpoint[] }>('setBreakpoints', { source: { path: p.source }, breakpoints: [{ line: userLine }] });
+    assert.equal(late.breakpoints[0].verified, true, late.breakpoints[0].message);
+    mark = c.mark();
+    await c.request('continue', { threadId: 1 });
+    const third = await c.event<{ reason: string; hitBreakpointIds?: number[] }>('stopped', () => true, mark);
+    assert.deepEqual(third.hitBreakpointIds, [late.breakpoints[0].id]);
+    assert.equal((await top(c)).line, userLine);
+
     mark = c.mark();
     await c.request('continue', { threadId: 1 });
     const exited = await c.event<{ exitCode: number }>('exited', () => true, mark);
@@ -125,6 +135,23 @@ test('a breakpoint in assembly/index.ts stops there; locals, next, stepIn/stepOu
     const reply = c.output().split('\n').find((l) => l.startsWith('{"success"'));
     assert.ok(reply, `the reply is in the output:\n${c.output()}`);
     assert.equal((JSON.parse(reply) as { result: { authenticated: boolean } }).result.authenticated, true);
+  } finally {
+    await c.raw('disconnect', {});
+  }
+});
+
+test('stopOnEntry stops once the module is loaded, before any of it runs', async () => {
+  const p = plugin();
+  const c = await launched(p, { stopOnEntry: true });
+  try {
+    await c.request('configurationDone');
+    const entry = await c.event<{ reason: string }>('stopped');
+    assert.equal(entry.reason, 'entry');
+    const { stackFrames } = await c.request<{ stackFrames: DapStackFrame[] }>('stackTrace', { threadId: 1 });
+    assert.ok(stackFrames.every((f) => f.presentationHint === 'subtle'), 'only host frames: no plugin code runs yet');
+    const mark = c.mark();
+    await c.request('continue', { threadId: 1 });
+    assert.equal((await c.event<{ exitCode: number }>('exited', () => true, mark)).exitCode, 0, c.output());
   } finally {
     await c.raw('disconnect', {});
   }
