@@ -59,6 +59,8 @@ export function ensureScript(dir: string, jsFile: string): string | undefined {
 
 export interface LoadedScript<T> {
   exports: T;
+  /** V8 took the code cache (no parse or compile of the glue). */
+  fromCache: boolean;
   /** Writes the code cache when there was none (or V8 rejected it); a no-op after that. */
   saveCache(): void;
 }
@@ -79,6 +81,7 @@ export function runScript<T>(file: string, jsFile: string): LoadedScript<T> {
   let needed = cachedData === undefined || script.cachedDataRejected === true;
   return {
     exports,
+    fromCache: !needed,
     saveCache() {
       if (!needed) return;
       needed = false;
