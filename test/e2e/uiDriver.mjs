@@ -9,30 +9,25 @@ const ROWS = `${WIDGET} .quick-input-list .monaco-list-row`;
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const exactly = (s) => new RegExp(`^\\s*${escapeRe(s)}\\s*$`);
 
-/** What the visible quick input shows (QuickInputState in suite/ui.ts). */
-async function readQuickInput(page) {
-  const widget = page.locator(WIDGET);
-  const text = async (sel) => ((await widget.locator(sel).first().textContent({ timeout: 1_000 }).catch(() => '')) ?? '').trim();
-  const input = widget.locator('.quick-input-box input').first();
-  const rows = page.locator(ROWS);
-  const items = [];
-  let active = '';
-  for (const row of await rows.all()) {
-    // The row's label (not its description/detail); separators are not items.
-    const label = row.locator('.label-name').first();
-    if (!(await label.count())) continue;
-    const name = ((await label.textContent()) ?? '').trim();
-    items.push(name);
-    if (/\bfocused\b/.test((await row.getAttribute('class')) ?? '')) active = name;
-  }
-  return {
-    title: await text('.quick-input-title'),
-    value: await input.inputValue().catch(() => ''),
-    placeholder: (await input.getAttribute('placeholder').catch(() => null)) ?? '',
-    message: await text('.quick-input-message'),
-    items,
-    active,
-  };
+/** What the visible quick input shows (QuickInputState in suite/ui.ts), read in one go so rows cannot change mid-read. */
+function readQuickInput(page) {
+  return page.evaluate(() => {
+    const widget = [...document.querySelectorAll('.quick-input-widget')].find((w) => w.checkVisibility());
+    if (!widget) throw new Error('no quick input is shown');
+    const text = (sel) => widget.querySelector(sel)?.textContent?.trim() ?? '';
+    const input = widget.querySelector('.quick-input-box input');
+    const items = [];
+    let active = '';
+    for (const row of widget.querySelectorAll('.quick-input-list .monaco-list-row')) {
+      // The row's label (not its description/detail); separators are not items.
+      const label = row.querySelector('.label-name');
+      if (!label || !row.checkVisibility()) continue;
+      const name = label.textContent.trim();
+      items.push(name);
+      if (row.classList.contains('focused')) active = name;
+    }
+    return { title: text('.quick-input-title'), value: input?.value ?? '', placeholder: input?.getAttribute('placeholder') ?? '', message: text('.quick-input-message'), items, active };
+  });
 }
 
 /** Performs one action; returns its JSON-able result. */

@@ -23,6 +23,11 @@ suite('UI: Run Plugin', function () {
     await writePanelPlugin(dir);
   });
 
+  teardown(async () => {
+    // A failed step can leave a quick pick open; later suites start from a clean workbench.
+    if (uiAvailable()) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  });
+
   suiteTeardown(async () => {
     if (!uiAvailable()) return;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
