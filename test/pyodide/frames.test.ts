@@ -41,3 +41,25 @@ test('results round-trip: text, failure, failure with restart; a malformed one i
   assert.equal(decodeResult('1\n2\n3\nx\n{}'), undefined);
   assert.deepEqual(splitHead('a\nb\nc\nd', 2), ['a', 'b', 'c\nd']);
 });
+
+test('the process side reads frames of every size from a real pipe, however the writes were cut', async () => {
+  const { spawn } = await import('node:child_process');
+  const reader = require.resolve('../../host/src/pyodide/frames');
+  // A child reads frames on fd 3 with SyncFrameReader and answers each with its length and last character on fd 4.
+  const script = `const f = require(${JSON.stringify(reader)}); const r = new f.SyncFrameReader(3);
+for (let m = r.next(); m; m = r.next()) f.writeFrame(4, f.RESULT, m.kind + ':' + m.text.length + ':' + m.text.slice(-1));`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'pipe'] });
+  const answers: string[] = [];
+  const sizes = [0, 1, 5, 65_531, 65_536, 200_000, 3, 1_000_000, 2];
+  const done = new Promise<void>((resolve) => {
+    const frames = new FrameReader(1 << 24, (_kind, text) => { answers.push(text); if (answers.length === sizes.length) resolve(); }, () => undefined);
+    (child.stdio[4] as NodeJS.ReadableStream).on('data', (c: Buffer) => frames.push(c));
+  });
+  const out = child.stdio[3] as NodeJS.WritableStream;
+  const all = Buffer.concat(sizes.map((n) => frame(CALL, 'x'.repeat(Math.max(0, n - 1)) + (n ? 'é' : ''))));
+  // Written in uneven pieces, so the reader sees frames split across reads and several frames in one read.
+  for (let at = 0, step = 7; at < all.length; at += step, step = step * 3 % 100_003) out.write(all.subarray(at, at + step));
+  await done;
+  child.kill();
+  assert.deepEqual(answers, sizes.map((n) => `${CALL}:${n}:${n ? 'é' : ''}`));
+});

@@ -68,27 +68,41 @@ export class FrameReader {
   }
 }
 
-/** The process's side: blocking reads on an inherited pipe fd (the event loop is not involved). */
+/** The process's side: blocking reads on an inherited pipe fd (the event loop is not involved). One read takes
+ * whatever is there, so a small frame costs one system call. */
 export class SyncFrameReader {
-  private readonly head = Buffer.alloc(HEADER_BYTES);
-  private body = Buffer.alloc(64 * 1024);
+  private buf = Buffer.alloc(64 * 1024);
+  private start = 0;
+  private end = 0;
 
   constructor(private readonly fd: number) {}
 
   /** The next frame, or undefined at end of stream (the host went away). */
   next(): { kind: number; text: string } | undefined {
-    if (!this.fill(this.head, HEADER_BYTES)) return undefined;
-    const length = this.head.readUInt32LE(0);
-    if (length > this.body.length) this.body = Buffer.alloc(length);
-    if (!this.fill(this.body, length)) return undefined;
-    return { kind: this.head[4], text: this.body.toString('utf8', 0, length) };
+    if (!this.fill(HEADER_BYTES)) return undefined;
+    const length = this.buf.readUInt32LE(this.start);
+    if (!this.fill(HEADER_BYTES + length)) return undefined;
+    const kind = this.buf[this.start + 4];
+    const text = this.buf.toString('utf8', this.start + HEADER_BYTES, this.start + HEADER_BYTES + length);
+    this.start += HEADER_BYTES + length;
+    return { kind, text };
   }
 
-  private fill(into: Buffer, length: number): boolean {
-    for (let at = 0; at < length;) {
-      const n = readSync(this.fd, into, at, length - at, null);
+  /** Makes at least `want` unread bytes available from `start`; false at end of stream. */
+  private fill(want: number): boolean {
+    if (this.end - this.start >= want) return true;
+    if (this.buf.length - this.start < want) {
+      // Move the unread bytes to the front, into a larger buffer if the frame needs one.
+      const next = want > this.buf.length ? Buffer.alloc(want) : this.buf;
+      this.buf.copy(next, 0, this.start, this.end);
+      this.end -= this.start;
+      this.start = 0;
+      this.buf = next;
+    }
+    while (this.end - this.start < want) {
+      const n = readSync(this.fd, this.buf, this.end, this.buf.length - this.end, null);
       if (n === 0) return false;
-      at += n;
+      this.end += n;
     }
     return true;
   }

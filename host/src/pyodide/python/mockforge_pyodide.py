@@ -67,7 +67,7 @@ def prime():
     from mockforge_plugin import models
     for value in vars(models).values():
         if isinstance(value, type) and hasattr(value, "_fields") and value.__module__ == models.__name__:
-            value._fields()
+            value._plan() if hasattr(value, "_plan") else value._fields()
 
 
 def set_environ(values):

@@ -172,28 +172,44 @@ class BaseModel:
         self.__dict__.update(validated.__dict__)
 
     @classmethod
+    def _plan(cls) -> tuple:
+        """Per field (name, checker, its bounds or None, default_factory, default), built once: the warm path of
+        _validate reads no attribute it does not need (a Python call under Pyodide pays for every one)."""
+        cached = cls.__dict__.get("_mf_plan")
+        if cached is not None:
+            return cached
+        plan = tuple(
+            (name, check, info if info.ge is not None or info.le is not None or info.min_length is not None else None,
+             info.default_factory, info.default)
+            for name, (_tp, info, check) in cls._fields().items())
+        cls._mf_plan = plan
+        return plan
+
+    @classmethod
     def _validate(cls, data: Dict[str, Any], loc: tuple) -> "BaseModel":
         errors: List[Dict[str, Any]] = []
         values: Dict[str, Any] = {}
-        for name, (_tp, info, check) in cls._fields().items():
+        for name, check, bounds, factory, default in cls._plan():
             if name in data:
+                here = loc + (name,)
                 try:
-                    v = check(data[name], loc + (name,))
-                    if info.ge is not None and v is not None and v < info.ge:
-                        raise _Problem(loc + (name,), f"Input should be greater than or equal to {info.ge}")
-                    if info.le is not None and v is not None and v > info.le:
-                        raise _Problem(loc + (name,), f"Input should be less than or equal to {info.le}")
-                    if info.min_length is not None and v is not None and len(v) < info.min_length:
-                        raise _Problem(loc + (name,), f"String should have at least {info.min_length} character")
+                    v = check(data[name], here)
+                    if bounds is not None and v is not None:
+                        if bounds.ge is not None and v < bounds.ge:
+                            raise _Problem(here, f"Input should be greater than or equal to {bounds.ge}")
+                        if bounds.le is not None and v > bounds.le:
+                            raise _Problem(here, f"Input should be less than or equal to {bounds.le}")
+                        if bounds.min_length is not None and len(v) < bounds.min_length:
+                            raise _Problem(here, f"String should have at least {bounds.min_length} character")
                     values[name] = v
                 except _Problem as p:
                     errors.append({"loc": p.loc, "msg": p.msg, "type": "value_error"})
                 except ValidationError as e:
                     errors.extend(e.errors())
-            elif info.default_factory is not None:
-                values[name] = info.default_factory()
-            elif info.default is not _MISSING:
-                values[name] = info.default
+            elif factory is not None:
+                values[name] = factory()
+            elif default is not _MISSING:
+                values[name] = default
             else:
                 errors.append({"loc": loc + (name,), "msg": "Field required", "type": "missing"})
         if errors:
