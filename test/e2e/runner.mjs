@@ -4,10 +4,9 @@
 //   node test/e2e/runner.mjs --code-server <bin> --node <node 24> --ext <extension dir> --tests <suite index.js>
 //        --workspace <dir> [--install-vsix <file.vsix>] [--screenshot out.png] [--screenshots <dir>] [--timeout 300]
 //        [--keep] [--verbose]
-// --screenshots: tests ask for a picture of the workbench mid-run (helpers.ts screenshot()): they write
-// <dir>/<name>.request ({"waitFor": [css selectors]}), the runner waits for those to be visible, saves <dir>/<name>.png.
 // The tests act on the workbench UI (quick picks, keys, dialogs) through the endpoint in uiDriver.mjs, whose URL they
-// get in MOCKFORGE_E2E_UI.
+// get in MOCKFORGE_E2E_UI. --screenshots: through it too, they ask for a picture of the workbench mid-run
+// (helpers.ts screenshot()): the runner waits for the given selectors to be visible and saves <dir>/<name>.png.
 // Exit code: the suite's (0 pass, 1 failures), 124 timeout, 3 code-server did not start or the vsix did not install.
 import { chromium } from 'playwright-core';
 import { spawn, spawnSync } from 'node:child_process';
@@ -54,7 +53,7 @@ fs.writeFileSync(path.join(work, 'user-data/User/settings.json'), JSON.stringify
 
 // The UI endpoint starts first: its URL goes into code-server's environment, which the extension host inherits.
 let page;
-const ui = await startUiServer(() => page, log);
+const ui = await startUiServer(() => page, log, opt.screenshots && path.resolve(opt.screenshots));
 
 // code-server 4.139 needs Node 24: run its entry script with that binary (its shebang would pick `node` from PATH).
 const codeServer = (args) => (opt.node ? [opt.node, [fs.realpathSync(opt['code-server']), ...args]] : [opt['code-server'], args]);
@@ -114,34 +113,6 @@ await page.exposeFunction('codeAutomationLog', (type, a) => {
 });
 await page.exposeFunction('codeAutomationExit', (code) => { log(`suite finished, exit code ${code}`); resolveExit(code); });
 page.on('pageerror', (e) => opt.verbose && console.log('[page error]', e.message));
-
-// Screenshots on request from the tests (see --screenshots): one at a time, written under a temporary name and
-// renamed, so a test waiting for <name>.png never reads half a file.
-if (opt.screenshots) {
-  const dir = path.resolve(opt.screenshots);
-  fs.mkdirSync(dir, { recursive: true });
-  let busy = Promise.resolve();
-  const take = async (name) => {
-    const req = path.join(dir, `${name}.request`);
-    let spec;
-    try { spec = JSON.parse(fs.readFileSync(req, 'utf8')); } catch { return; } // already handled, or still being written
-    fs.rmSync(req, { force: true });
-    const png = path.join(dir, `${name}.png`);
-    try {
-      for (const sel of spec.waitFor ?? []) await page.locator(sel).first().waitFor({ state: 'visible', timeout: 15_000 });
-      await page.screenshot({ path: `${png}.part`, type: 'png' });
-      fs.renameSync(`${png}.part`, png);
-      log('screenshot', png);
-    } catch (e) {
-      fs.writeFileSync(`${png}.error`, String(e.message ?? e));
-      log('screenshot failed', name, e.message);
-    }
-  };
-  fs.watch(dir, (_event, file) => {
-    const m = /^(.+)\.request$/.exec(String(file ?? ''));
-    if (m) busy = busy.then(() => take(m[1]));
-  });
-}
 
 const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
 const payload = [['extensionDevelopmentPath', remote(opt.ext)], ['extensionTestsPath', remote(opt.tests)],

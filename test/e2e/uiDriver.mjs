@@ -1,8 +1,11 @@
 // Acts on the workbench UI for the e2e tests, which run in the extension host and cannot reach the page: a loopback
 // HTTP endpoint that takes one typed action per POST (test/e2e/suite/ui.ts is the client and holds the types) and
-// performs it with playwright on the runner's Page, the way an author would — keys, typing, clicks. Every action waits
+// performs it with playwright on the runner's Page, the way an author would — keys, typing, clicks — or takes a
+// screenshot of the workbench. Every action waits
 // on real DOM state (locators) with a generous bound; none sleeps. Actions run one at a time, in arrival order.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 
 const WIDGET = '.quick-input-widget:visible';
 const ROWS = `${WIDGET} .quick-input-list .monaco-list-row`;
@@ -30,8 +33,8 @@ function readQuickInput(page) {
   });
 }
 
-/** Performs one action; returns its JSON-able result. */
-async function perform(page, a) {
+/** Performs one action; returns its JSON-able result. shots: the screenshot folder (--screenshots) or undefined. */
+async function perform(page, a, shots) {
   const timeout = a.timeoutMs ?? 60_000;
   const widget = page.locator(WIDGET);
   switch (a.op) {
@@ -76,6 +79,16 @@ async function perform(page, a) {
     case 'closed':
       await widget.first().waitFor({ state: 'hidden', timeout });
       return null;
+    case 'screenshot': {
+      // The workbench once every selector is visible (README pictures), written under a temporary name and renamed so
+      // nobody reads half a file.
+      if (!shots) throw new Error('this run takes no screenshots (no --screenshots)');
+      for (const sel of a.waitFor ?? []) await page.locator(sel).first().waitFor({ state: 'visible', timeout });
+      const png = path.join(shots, `${a.name}.png`);
+      await page.screenshot({ path: `${png}.part`, type: 'png' });
+      fs.renameSync(`${png}.part`, png);
+      return png;
+    }
     case 'html':
       // For diagnosing a failing step: the quick input's markup.
       return (await widget.first().innerHTML({ timeout: 5_000 }).catch((e) => `(no quick input: ${e.message})`)).replace(/<style[^]*?<\/style>/g, '');
@@ -85,7 +98,8 @@ async function perform(page, a) {
 }
 
 /** Starts the endpoint on 127.0.0.1; resolves with its URL (for MOCKFORGE_E2E_UI) and a close(). */
-export async function startUiServer(getPage, log) {
+export async function startUiServer(getPage, log, shots) {
+  if (shots) fs.mkdirSync(shots, { recursive: true });
   let queue = Promise.resolve();
   const server = http.createServer((req, res) => {
     let body = '';
@@ -99,7 +113,7 @@ export async function startUiServer(getPage, log) {
         const page = getPage();
         if (!page) return reply(503, { ok: false, error: 'the workbench page is not open yet' });
         try {
-          reply(200, { ok: true, result: await perform(page, action) });
+          reply(200, { ok: true, result: await perform(page, action, shots) });
         } catch (e) {
           log(`ui ${action.op} failed: ${e.message.split('\n')[0]}`);
           reply(200, { ok: false, error: e.message });

@@ -1,10 +1,9 @@
 // Shared by the e2e tests: the extension under test, the fixture workspace, and event-driven waits.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MockforgeApi } from '../../../client/src/extension';
 import type { PluginNode } from '../../../client/src/explorer/pluginModel';
+import { ui, uiAvailable } from './ui';
 
 export const EXTENSION_ID = 'mockforge.mockforge-plugin-studio';
 
@@ -72,31 +71,12 @@ export function hoverText(hovers: vscode.Hover[] | undefined): string {
 
 /**
  * Asks the runner for a screenshot of the workbench once every `waitFor` CSS selector is visible (runner.mjs
- * --screenshots); resolves with the PNG's path, or undefined when the runner takes none (desktop runner, no flag).
+ * --screenshots, over the UI endpoint of ui.ts); resolves with the PNG's path, or undefined when the runner takes none
+ * (desktop runner, no flag).
  */
 export function screenshot(name: string, waitFor: string[], timeoutMs = 30_000): Promise<string | undefined> {
-  const dir = process.env.MOCKFORGE_E2E_SHOTS;
-  if (!dir) return Promise.resolve(undefined);
-  const png = path.join(dir, `${name}.png`);
-  fs.rmSync(png, { force: true });
-  fs.rmSync(`${png}.error`, { force: true });
-  return new Promise((resolve, reject) => {
-    const done = (err?: Error) => {
-      watcher.close();
-      clearTimeout(timer);
-      if (err) reject(err);
-      else resolve(png);
-    };
-    const watcher = fs.watch(dir, (_e, file) => {
-      if (file === `${name}.png`) done();
-      else if (file === `${name}.png.error` && fs.existsSync(`${png}.error`)) done(new Error(`screenshot ${name}: ${fs.readFileSync(`${png}.error`, 'utf8')}`));
-    });
-    // A bound so a runner that never answers fails the test with a message instead of hanging the run.
-    const timer = setTimeout(() => done(new Error(`screenshot ${name}: the runner did not answer within ${timeoutMs} ms`)), timeoutMs);
-    // Written under another name and renamed: the runner never reads half a request.
-    fs.writeFileSync(path.join(dir, `${name}.request.tmp`), JSON.stringify({ waitFor }));
-    fs.renameSync(path.join(dir, `${name}.request.tmp`), path.join(dir, `${name}.request`));
-  });
+  if (!process.env.MOCKFORGE_E2E_SHOTS || !uiAvailable()) return Promise.resolve(undefined);
+  return ui.screenshot(name, waitFor, timeoutMs);
 }
 
 /** Resolves with the Plugin Explorer's node for `dir` once `accept` holds: checked now and after every view refresh. */
