@@ -25,8 +25,7 @@ export class Cdp {
 
   static connect(url: string): Promise<Cdp> {
     return new Promise((resolve, reject) => {
-      // No message size cap: a wasm module's bytecode can come back whole (Debugger.getScriptSource).
-      const socket = new WebSocket(url, { perMessageDeflate: false, maxPayload: 0 });
+      const socket = new WebSocket(url, { perMessageDeflate: false });
       socket.once('open', () => resolve(new Cdp(socket)));
       socket.once('error', (err) => reject(new Error(`cannot connect to the inspector at ${url}: ${err.message}`)));
     });

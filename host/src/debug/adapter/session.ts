@@ -167,16 +167,29 @@ export class WasmDebugSession {
       throw new UserError(err.message);
     });
     void this.inspectee.exited.then((code) => this.ended(code));
-    this.event('process', { name: `${path.basename(args.runner)} ${path.basename(args.plugin)}`, systemProcessId: this.inspectee.child.pid, isLocalProcess: true, startMethod: 'launch' });
     try {
-      this.cdp = await Cdp.connect(this.inspectee.wsUrl);
+      await this.attach(args, where.wasmFile, this.index);
     } catch (err) {
-      this.kill();
+      this.kill(); // a runner nobody is attached to would wait at --inspect-brk for ever
       throw new UserError(`${(err as Error).message} (debug runner ${args.runner})`);
     }
-    const cdp = this.cdp;
+    this.event('initialized');
+  }
+
+  private async attach(args: AdapterLaunchArguments, wasmFile: string, index: WasmSourceIndex): Promise<void> {
+    const inspectee = this.inspectee!;
+    this.event('process', { name: `${path.basename(args.runner)} ${path.basename(args.plugin)}`, systemProcessId: inspectee.child.pid, isLocalProcess: true, startMethod: 'launch' });
+    const cdp = await Cdp.connect(inspectee.wsUrl);
+    this.cdp = cdp;
     cdp.on('Debugger.scriptParsed', (p) => this.scriptParsed(p));
-    cdp.on('Debugger.paused', (p) => void this.onPaused(p as unknown as Paused).catch((err: Error) => this.output('console', `mockforge debug: ${err.message}`)));
+    cdp.on('Debugger.paused', (params) => {
+      const p = params as unknown as Paused;
+      this.onPaused(p).catch((err: Error) => {
+        // Whatever went wrong, never leave the runner paused while the editor thinks it runs.
+        this.output('console', `mockforge debug: ${err.message}`);
+        if (!cdp.isClosed) this.stopped(p, 'pause');
+      });
+    });
     cdp.on('Debugger.resumed', () => this.onResumed());
     // The runner has finished and Node waits for us to let go: let go, so it exits.
     cdp.on('NodeRuntime.waitingForDisconnect', () => {
@@ -188,10 +201,9 @@ export class WasmDebugSession {
       if (!this.lettingGo) this.kill();
     });
     await cdp.send('Runtime.enable');
-    await cdp.send('Debugger.enable', { maxScriptsCacheSize: 0 });
+    await cdp.send('Debugger.enable');
     await cdp.send('NodeRuntime.notifyWhenWaitingForDisconnect', { enabled: true });
-    this.output('console', `mockforge: debugging ${path.basename(where.wasmFile)} with ${path.basename(args.requestFile)} (source map ${path.basename(this.index.mapFile)})`);
-    this.event('initialized');
+    this.output('console', `mockforge: debugging ${path.basename(wasmFile)} with ${path.basename(args.requestFile)} (source map ${path.basename(index.mapFile)})`);
   }
 
   private async configurationDone(): Promise<void> {
