@@ -79,6 +79,12 @@ async function perform(page, a, shots) {
     case 'closed':
       await widget.first().waitFor({ state: 'hidden', timeout });
       return null;
+    case 'webview': {
+      // The active webview's page (the request panel): VS Code nests it in an iframe inside the webview's iframe.
+      const body = page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame').locator('body');
+      await body.filter({ hasText: a.text }).waitFor({ state: 'visible', timeout });
+      return body.innerText();
+    }
     case 'screenshot': {
       // The workbench once every selector is visible (README pictures), written under a temporary name and renamed so
       // nobody reads half a file.

@@ -27,6 +27,7 @@ type UiAction =
   | { op: 'pick'; label: string; timeoutMs?: number }
   | { op: 'button'; label: string; timeoutMs?: number }
   | { op: 'closed'; timeoutMs?: number }
+  | { op: 'webview'; text: string; timeoutMs?: number }
   | { op: 'screenshot'; name: string; waitFor: string[]; timeoutMs?: number }
   | { op: 'html' };
 
@@ -72,6 +73,8 @@ export const ui = {
   button: (label: string): Promise<void> => act({ op: 'button', label }),
   /** Waits until no quick input is shown. */
   closed: (): Promise<void> => act({ op: 'closed' }),
+  /** Waits until the shown webview's page (e.g. the request panel) has this text; resolves with all its text. */
+  webview: (text: string): Promise<string> => act({ op: 'webview', text }),
   /** Saves a picture of the workbench once every CSS selector is visible; resolves with the PNG's path. */
   screenshot: (name: string, waitFor: string[], timeoutMs = STEP_MS): Promise<string> => act({ op: 'screenshot', name, waitFor, timeoutMs }),
   /** The quick input's markup, for a failure message. */

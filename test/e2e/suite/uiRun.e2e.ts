@@ -34,30 +34,56 @@ suite('UI: Run Plugin', function () {
     await vscode.workspace.fs.delete(vscode.Uri.file(dir), { recursive: true });
   });
 
-  test('the plugin and the saved request picked in quick picks; the request panel shows the reply', async () => {
-    // With no editor open, Run Plugin… cannot guess the plugin from the active file: it asks.
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const result = Promise.resolve(vscode.commands.executeCommand<RenderedState | undefined>('mockforge.runPlugin'));
-
+  /** Picks the plugin and the saved request in Run Plugin…'s quick picks, checking what each offers. */
+  async function pickPluginAndRequest(): Promise<void> {
     const plugins = await ui.quickInput({ item: 'panel-html' });
     assert.match(plugins.placeholder, /Plugin to run/);
     for (const id of ['e2e-auth', 'panel-html']) assert.ok(plugins.items.includes(id), `plugin pick offers ${id}: ${plugins.items.join(', ')}`);
     await ui.pick('panel-html');
-
     const requests = await ui.quickInput({ item: 'html-payload' });
     assert.match(requests.placeholder, /Saved request to send/);
-    assert.deepEqual(requests.items, Object.keys(REQUESTS).sort(), 'the plugin\'s saved requests are offered');
+    assert.deepEqual(requests.items, Object.keys(REQUESTS).sort(), "the plugin's saved requests are offered");
     await ui.pick('html-payload');
+  }
 
+  test('from the Command Palette: plugin and saved request picked in quick picks; the request panel shows the reply', async () => {
+    // With no editor open, Run Plugin… cannot guess the plugin from the active file: it asks.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await ui.palette('MockForge: Run Plugin', 'MockForge: Run Plugin…');
+    await pickPluginAndRequest();
+    // The reply as the author sees it: text in the panel's page, markup from the plugin shown literally.
+    const page = await ui.webview(PAYLOAD.userId);
+    assert.ok(page.includes(PAYLOAD.claim), page);
+    const shown = await vscode.commands.executeCommand<RenderedState>('mockforge.requestPanel.test', { action: 'probe' });
+    assert.equal(shown.status, 'success', shown.text);
+    assert.equal(shown.savedRequest, 'html-payload');
+  });
+
+  test('run without arguments, the command resolves with what the panel shows', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const result = Promise.resolve(vscode.commands.executeCommand<RenderedState | undefined>('mockforge.runPlugin'));
+    await pickPluginAndRequest();
     const state = await result;
     assert.ok(state, 'Run Plugin… resolved with what the panel shows');
     assert.equal(state.status, 'success', state.text);
     assert.equal(state.savedRequest, 'html-payload');
-    // The reply's values, rendered as text inside the webview.
     for (const literal of [PAYLOAD.userId, PAYLOAD.claim]) assert.ok(state.text.includes(literal), `the panel shows ${literal}:\n${state.text}`);
-    // Read back from the panel on its own: the reply stays on screen.
-    const shown = await vscode.commands.executeCommand<RenderedState>('mockforge.requestPanel.test', { action: 'probe' });
-    assert.equal(shown.status, 'success');
-    assert.ok(shown.text.includes(PAYLOAD.userId), shown.text);
   });
+
+  for (const step of ['plugin', 'saved request']) {
+    test(`Escape at the ${step} pick sends nothing and opens no panel`, async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const result = Promise.resolve(vscode.commands.executeCommand<RenderedState | undefined>('mockforge.runPlugin'));
+      await ui.quickInput({ item: 'panel-html' });
+      if (step === 'saved request') {
+        await ui.pick('panel-html');
+        await ui.quickInput({ item: 'html-payload' });
+      }
+      await ui.press('Escape');
+      assert.equal(await result, undefined);
+      await ui.closed();
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+      assert.ok(!tabs.includes('MockForge Request'), `open tabs: ${tabs.join(', ')}`);
+    });
+  }
 });
