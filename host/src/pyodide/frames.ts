@@ -1,6 +1,7 @@
 // The call channel between the host and its sandboxed Pyodide process: a pair of pipes (fds 3 and 4 of the child)
-// carrying length-prefixed frames. Node IPC (process.send) costs ~70–200 µs a round trip (serializer, its own
-// framing, an event-loop turn on both sides); a raw frame read by a blocking readSync in the child costs ~30 µs.
+// carrying length-prefixed frames. A Node IPC round trip (process.send: serializer, its own framing, an event-loop turn
+// on both sides) measured 65–128 µs here (2 cores, load 10–15); the same message as a frame, read by a blocking
+// readSync in the child, 22–34 µs (bench/pyodide.bench.ts measures both floors).
 // A frame is a 4-byte little-endian payload length, one kind byte, then the payload (UTF-8 text).
 import { readSync, writeSync } from 'node:fs';
 
