@@ -103,9 +103,12 @@ test('a breakpoint in assembly/index.ts stops there; locals, next, stepIn/stepOu
     const { variables } = await c.request<{ variables: DapVariable[] }>('variables', { variablesReference: locals.variablesReference });
     const byName = new Map(variables.map((v) => [v.name, v]));
     for (const name of ['this', 'ctx', 'credentials', 'secret', 'token']) assert.ok(byName.has(name), `${name} in ${[...byName.keys()].join(', ')}`);
-    assert.equal(byName.get('credentials')?.type, 'i32');
+    assert.equal(byName.get('credentials')?.type, 'i32', 'an object pointer stays a number');
     assert.match(byName.get('credentials')?.value ?? '', /^\d+$/);
-    assert.notEqual(byName.get('secret')?.value, '0', 'secret was assigned before this line');
+    // The configured token (plugin.yaml's default), read from the module's memory as an AssemblyScript String.
+    assert.equal(byName.get('secret')?.value, '"letmein"');
+    assert.match(byName.get('secret')?.type ?? '', /^string \(i32 \d+\)$/);
+    assert.equal(byName.get('token')?.value, '0', 'not assigned before its line runs');
 
     // next: the following line of the same function.
     mark = c.mark();
@@ -116,6 +119,9 @@ test('a breakpoint in assembly/index.ts stops there; locals, next, stepIn/stepOu
     assert.equal(frame.source?.path, p.source);
     assert.ok(frame.line > tokenLine, `next moved on from line ${tokenLine} to ${frame.line}`);
     assert.match(frame.name, /TokenAuth#authenticate/);
+    const after = await c.request<{ scopes: Array<{ name: string; variablesReference: number }> }>('scopes', { frameId: frame.id });
+    const now = await c.request<{ variables: DapVariable[] }>('variables', { variablesReference: after.scopes.find((s) => s.name === 'Locals')!.variablesReference });
+    assert.equal(now.variables.find((v) => v.name === 'token')?.value, '"letmein"', 'the stepped-over line assigned it');
 
     // A breakpoint set while the plugin runs binds at once; continue stops there.
     const userLine = lineOf(p.source, /const userId = setting\('user_id', 'demo-user'\);/);

@@ -2,6 +2,7 @@
 // to source through its WasmSourceIndex; host (JavaScript) frames are shown de-emphasised.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readStrings } from './asStrings';
 import type { Cdp } from './cdp';
 import type { DapScope, DapSource, DapStackFrame, DapVariable } from './dap';
 import type { IndexedSource, SourcePosition, WasmSourceIndex } from './sourceIndex';
@@ -74,13 +75,21 @@ const SCOPE_NAMES: Record<string, string> = {
   local: 'Locals', module: 'Module', 'wasm-expression-stack': 'Stack', closure: 'Closure', global: 'Global', block: 'Block', catch: 'Catch', script: 'Script', with: 'With', eval: 'Eval',
 };
 
-export function scopes(frame: CdpCallFrame, reference: (objectId: string) => number): DapScope[] {
+/** What a variablesReference stands for: a remote object; for wasm locals, also the frame's Module scope (memory). */
+export interface VariablesTarget {
+  objectId: string;
+  /** Set when i32 locals may be AssemblyScript strings to read from the module's memory. */
+  moduleScope?: string;
+}
+
+export function scopes(frame: CdpCallFrame, reference: (target: VariablesTarget) => number, assemblyScript: boolean): DapScope[] {
+  const moduleScope = assemblyScript ? frame.scopeChain.find((s) => s.type === 'module')?.object.objectId : undefined;
   return frame.scopeChain
     .filter((s) => s.object.objectId !== undefined)
     .map((s) => ({
       name: s.name && s.type === 'closure' ? `Closure (${s.name})` : SCOPE_NAMES[s.type] ?? s.type,
       presentationHint: s.type === 'local' ? 'locals' as const : undefined,
-      variablesReference: reference(s.object.objectId!),
+      variablesReference: reference({ objectId: s.object.objectId!, moduleScope: s.type === 'local' ? moduleScope : undefined }),
       // The global object and a module's tables/memories are big: fetch them only when opened.
       expensive: s.type === 'global' || s.type === 'module',
     }));
@@ -93,8 +102,25 @@ function shown(v: CdpRemoteObject): string {
   return String(v.value);
 }
 
-/** The properties of a remote object as DAP variables; wasm values (i32, f64 …) are read through to their number. */
-export async function variables(cdp: Cdp, objectId: string, reference: (objectId: string) => number): Promise<DapVariable[]> {
+/**
+ * The properties of a remote object as DAP variables; wasm values (i32, f64 …) are read through to their number, and
+ * for AssemblyScript locals an i32 that points at a String shows the text.
+ */
+export async function variables(cdp: Cdp, target: VariablesTarget, reference: (target: VariablesTarget) => number): Promise<DapVariable[]> {
+  const list = await properties(cdp, target.objectId, (objectId) => reference({ objectId }));
+  if (!target.moduleScope) return list;
+  const pointers = list.filter((v) => v.type === 'i32' && /^\d+$/.test(v.value));
+  const texts = await readStrings(cdp, target.moduleScope, pointers.map((v) => Number(v.value)));
+  pointers.forEach((v, i) => {
+    const text = texts[i];
+    if (text === null) return;
+    v.type = `string (i32 ${v.value})`;
+    v.value = JSON.stringify(text);
+  });
+  return list;
+}
+
+async function properties(cdp: Cdp, objectId: string, reference: (objectId: string) => number): Promise<DapVariable[]> {
   const { result } = await cdp.send<{ result: Array<{ name: string; value?: CdpRemoteObject }> }>('Runtime.getProperties', { objectId, ownProperties: true });
   return Promise.all(result.filter((p) => p.value !== undefined).map(async (p): Promise<DapVariable> => {
     const v = p.value!;

@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import { Cdp } from './cdp';
 import type { AdapterLaunchArguments, DapBreakpoint, DapMessage, DapRequest } from './dap';
-import { dapSource, positionOf, scopes, stackFrame, variables, type BoundModule, type CdpCallFrame } from './frames';
+import { dapSource, positionOf, scopes, stackFrame, variables, type BoundModule, type CdpCallFrame, type VariablesTarget } from './frames';
 import { startInspectee, type Inspectee } from './inspectee';
 import { WasmSourceIndex } from './sourceIndex';
 import { nextStep, type StepDecision, type StepStart } from './stepping';
@@ -52,7 +52,7 @@ export class WasmDebugSession {
   private readonly breakpoints = new Map<number, SourceBreakpoint[]>();
   private nextBreakpointId = 1;
   private paused?: Paused;
-  private readonly references = new Map<number, string>();
+  private readonly references = new Map<number, VariablesTarget>();
   private stepping?: StepStart;
   private pauseRequested = false;
   private terminated = false;
@@ -407,9 +407,9 @@ export class WasmDebugSession {
 
   // ---- inspection -----------------------------------------------------------------------------------------------
 
-  private reference(objectId: string): number {
+  private reference(target: VariablesTarget): number {
     const id = this.references.size + 1;
-    this.references.set(id, objectId);
+    this.references.set(id, target);
     return id;
   }
 
@@ -424,13 +424,14 @@ export class WasmDebugSession {
   private scopes(a: { frameId: number }): unknown {
     const frame = this.requirePaused().callFrames[a.frameId - 1];
     if (!frame) throw new Error(`no frame ${a.frameId}`);
-    return { scopes: scopes(frame, (id) => this.reference(id)) };
+    const inPlugin = this.module !== undefined && frame.location.scriptId === this.module.scriptId;
+    return { scopes: scopes(frame, (t) => this.reference(t), inPlugin && this.index!.assemblyScript) };
   }
 
   private async variables(a: { variablesReference: number }): Promise<unknown> {
-    const objectId = this.references.get(a.variablesReference);
-    if (!objectId || !this.cdp) return { variables: [] };
-    return { variables: await variables(this.cdp, objectId, (id) => this.reference(id)) };
+    const target = this.references.get(a.variablesReference);
+    if (!target || !this.cdp) return { variables: [] };
+    return { variables: await variables(this.cdp, target, (t) => this.reference(t)) };
   }
 
   private source(a: { sourceReference?: number; source?: { sourceReference?: number } }): unknown {

@@ -144,6 +144,11 @@ export class WasmSourceIndex {
     return this.bodies.find(([start, end]) => offset >= start && offset < end);
   }
 
+  /** Built by asc: its runtime's sources are in the map (and its object layout in memory, see asStrings.ts). */
+  get assemblyScript(): boolean {
+    return this.sources.some((s) => s.name.startsWith('~lib/rt/') || s.name === '~lib/rt.ts');
+  }
+
   /** The source named by a file path, if the map has it. */
   sourceIndexOf(file: string): number | undefined {
     return this.byPath.get(canonical(file));
