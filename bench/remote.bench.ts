@@ -85,18 +85,29 @@ export const benchmarks: Benchmark[] = [{
       for (const c of [1, 16]) {
         // Interleaved rounds, so load from elsewhere on the machine hits all three alike.
         const samples: [number[], number[], number[], number[]] = [[], [], [], []];
+        // Client CPU per call (this process only: the server runs in its own). On a shared machine latency ratios
+        // swing with other people's load; CPU spent per call is the steadier measure of what the runtime adds.
+        const cpu = [0, 0, 0, 0];
+        const measured = async (i: number, fn: () => Promise<boolean>) => {
+          const before = process.cpuUsage();
+          const r = await sampleConcurrent(fn, c, perRound, samples[i]);
+          const used = process.cpuUsage(before);
+          cpu[i]! += used.user + used.system;
+          return r;
+        };
         let floor!: Percentiles;
         let h!: Percentiles & { errors: number };
         let httpErrors = 0; // over every round
         let gFloor!: Percentiles;
         let g!: Percentiles;
         for (let round = 0; round < 5; round++) {
-          floor = await sampleConcurrent(raw, c, perRound, samples[0]);
-          h = await sampleConcurrent(viaHttp, c, perRound, samples[1]);
+          floor = await measured(0, raw);
+          h = await measured(1, viaHttp);
           httpErrors += h.errors;
-          gFloor = await sampleConcurrent(rawG, c, perRound, samples[2]);
-          g = await sampleConcurrent(viaGrpc, c, perRound, samples[3]);
+          gFloor = await measured(2, rawG);
+          g = await measured(3, viaGrpc);
         }
+        const perCall = (i: number) => cpu[i]! / samples[i]!.length;
         results.push({ name: `remote: raw undici POST (floor), concurrency ${c}`, unit: 'ms', p50: floor.p50, p95: floor.p95, p99: floor.p99 });
         const ratio = h.p50 / floor.p50;
         results.push({
@@ -104,6 +115,8 @@ export const benchmarks: Benchmark[] = [{
           peer: 'raw undici request, same server', peer_value: floor.p50, ratio, target: 'p50 ≤ 1.3× the floor', met: ratio <= 1.3 && httpErrors === 0,
         });
         results.push({ name: `remote: gRPC call via runtime, concurrency ${c}`, unit: 'ms', p50: g.p50, p95: g.p95, p99: g.p99, peer: 'bare grpc-js client, same server', peer_value: gFloor.p50, ratio: g.p50 / gFloor.p50 });
+        results.push({ name: `remote: client CPU per HTTP call via runtime, concurrency ${c}`, unit: 'µs', value: perCall(1), peer: 'raw undici request', peer_value: perCall(0), ratio: perCall(1) / perCall(0) });
+        results.push({ name: `remote: client CPU per gRPC call via runtime, concurrency ${c}`, unit: 'µs', value: perCall(3), peer: 'bare grpc-js client (request encoded once)', peer_value: perCall(2), ratio: perCall(3) / perCall(2) });
       }
       const total = ctx.quick ? 1000 : 10_000;
       for (const [name, fn] of [['HTTP', viaHttp], ['gRPC', viaGrpc]] as const) {
