@@ -1,8 +1,8 @@
 // Acts on the workbench UI for the e2e tests, which run in the extension host and cannot reach the page: a loopback
 // HTTP endpoint that takes one typed action per POST (test/e2e/suite/ui.ts is the client and holds the types) and
 // performs it with playwright on the runner's Page, the way an author would — keys, typing, clicks — or takes a
-// screenshot of the workbench. Every action waits
-// on real DOM state (locators) with a generous bound; none sleeps. Actions run one at a time, in arrival order.
+// screenshot of the workbench. Every action waits on real DOM state (locators) with a generous bound; none sleeps.
+// Actions run one at a time, in arrival order. A failed action reports what the quick input showed at that moment.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -16,7 +16,7 @@ const exactly = (s) => new RegExp(`^\\s*${escapeRe(s)}\\s*$`);
 function readQuickInput(page) {
   return page.evaluate(() => {
     const widget = [...document.querySelectorAll('.quick-input-widget')].find((w) => w.checkVisibility());
-    if (!widget) throw new Error('no quick input is shown');
+    if (!widget) return null;
     const text = (sel) => widget.querySelector(sel)?.textContent?.trim() ?? '';
     const input = widget.querySelector('.quick-input-box input');
     const items = [];
@@ -48,32 +48,26 @@ async function perform(page, a, shots) {
       await page.waitForFunction(() => document.activeElement?.closest('.quick-input-box') != null, null, { timeout });
       if (a.replace) await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.type(a.text);
-      if (a.expectValue !== false) await page.waitForFunction((want) => document.activeElement?.value?.includes(want), a.text, { timeout });
+      await page.waitForFunction((want) => document.activeElement?.value?.includes(want), a.text, { timeout });
       return null;
     }
     case 'quickInput': {
       await widget.first().waitFor({ state: 'visible', timeout });
       if (a.title !== undefined) await widget.locator('.quick-input-title', { hasText: a.title }).first().waitFor({ state: 'visible', timeout });
       if (a.message) await widget.locator('.quick-input-message', { hasText: a.message }).first().waitFor({ state: 'visible', timeout });
-      else if (a.message === '') await page.waitForFunction(() => !document.querySelector('.quick-input-widget .quick-input-message')?.textContent?.trim(), null, { timeout });
+      else if (a.message === '') await widget.locator('.quick-input-message').first().filter({ hasText: /\S/ }).waitFor({ state: 'hidden', timeout });
       if (a.item !== undefined) await page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: exactly(a.item) }) }).first().waitFor({ state: 'visible', timeout });
       // The keyboard's item: Enter accepts it.
       if (a.active !== undefined) await page.locator(`${ROWS}.focused`).filter({ has: page.locator('.label-name', { hasText: exactly(a.active) }) }).first().waitFor({ state: 'visible', timeout });
-      if (a.value !== undefined) await page.waitForFunction((want) => document.querySelector('.quick-input-widget .quick-input-box input')?.value === want, a.value, { timeout });
-      return readQuickInput(page);
+      if (a.value !== undefined) await page.waitForFunction((want) => [...document.querySelectorAll('.quick-input-widget')].find((w) => w.checkVisibility())?.querySelector('.quick-input-box input')?.value === want, a.value, { timeout });
+      const state = await readQuickInput(page);
+      if (!state) throw new Error('the quick input closed while being read');
+      return state;
     }
     case 'pick': {
       const row = page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: exactly(a.label) }) }).first();
       await row.waitFor({ state: 'visible', timeout });
       await row.click();
-      return null;
-    }
-    case 'button': {
-      // A quick input button by its label or tooltip (the open dialog's "Create here", an input box's OK).
-      const button = widget.locator('.monaco-button, .action-label').filter({ hasText: exactly(a.label) })
-        .or(widget.locator(`[aria-label="${a.label.replace(/"/g, '\\"')}"]`)).first();
-      await button.waitFor({ state: 'visible', timeout });
-      await button.click();
       return null;
     }
     case 'closed':
@@ -95,9 +89,6 @@ async function perform(page, a, shots) {
       fs.renameSync(`${png}.part`, png);
       return png;
     }
-    case 'html':
-      // For diagnosing a failing step: the quick input's markup.
-      return (await widget.first().innerHTML({ timeout: 5_000 }).catch((e) => `(no quick input: ${e.message})`)).replace(/<style[^]*?<\/style>/g, '');
     default:
       throw new Error(`unknown ui action ${JSON.stringify(a.op)}`);
   }
@@ -122,7 +113,8 @@ export async function startUiServer(getPage, log, shots) {
           reply(200, { ok: true, result: await perform(page, action, shots) });
         } catch (e) {
           log(`ui ${action.op} failed: ${e.message.split('\n')[0]}`);
-          reply(200, { ok: false, error: e.message });
+          const shown = await readQuickInput(page).catch(() => null);
+          reply(200, { ok: false, error: `${e.message}\nthe quick input then: ${shown ? JSON.stringify(shown) : 'none shown'}` });
         }
       });
     });

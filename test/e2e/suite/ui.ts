@@ -25,11 +25,9 @@ type UiAction =
   | { op: 'type'; text: string; replace?: boolean; timeoutMs?: number }
   | { op: 'quickInput'; title?: string; message?: string; item?: string; active?: string; value?: string; timeoutMs?: number }
   | { op: 'pick'; label: string; timeoutMs?: number }
-  | { op: 'button'; label: string; timeoutMs?: number }
   | { op: 'closed'; timeoutMs?: number }
   | { op: 'webview'; text: string; timeoutMs?: number }
-  | { op: 'screenshot'; name: string; waitFor: string[]; timeoutMs?: number }
-  | { op: 'html' };
+  | { op: 'screenshot'; name: string; waitFor: string[]; timeoutMs?: number };
 
 export function uiAvailable(): boolean {
   return !!process.env.MOCKFORGE_E2E_UI;
@@ -69,16 +67,12 @@ export const ui = {
   quickInput: (want: { title?: string; message?: string; item?: string; active?: string; value?: string } = {}): Promise<QuickInputState> => act({ op: 'quickInput', ...want }),
   /** Waits for the item with exactly this label and clicks it. */
   pick: (label: string): Promise<void> => act({ op: 'pick', label }),
-  /** Clicks a quick input button by label or tooltip (e.g. a dialog's OK button). */
-  button: (label: string): Promise<void> => act({ op: 'button', label }),
   /** Waits until no quick input is shown. */
   closed: (): Promise<void> => act({ op: 'closed' }),
   /** Waits until the shown webview's page (e.g. the request panel) has this text; resolves with all its text. */
   webview: (text: string): Promise<string> => act({ op: 'webview', text }),
   /** Saves a picture of the workbench once every CSS selector is visible; resolves with the PNG's path. */
   screenshot: (name: string, waitFor: string[], timeoutMs = STEP_MS): Promise<string> => act({ op: 'screenshot', name, waitFor, timeoutMs }),
-  /** The quick input's markup, for a failure message. */
-  html: (): Promise<string> => act({ op: 'html' }),
 
   /** Runs a command from the Command Palette as an author does: F1, type (part of) its title, Enter on it. */
   async palette(typed: string, label: string): Promise<void> {
