@@ -110,13 +110,18 @@ suite('debugging', function () {
       const stop = await stopped;
       assert.equal(stop.body?.reason, 'breakpoint');
 
-      const trace = await session.customRequest('stackTrace', { threadId: stop.body?.threadId ?? 1 }) as { stackFrames: Array<{ name: string; line: number; source?: { path?: string } }> };
+      const trace = await session.customRequest('stackTrace', { threadId: stop.body?.threadId ?? 1 }) as { stackFrames: Array<{ id: number; name: string; line: number; source?: { path?: string } }> };
       const top = trace.stackFrames[0];
       // A remote window (code-server) hands the adapter's paths back as vscode-remote:// URIs of the same file.
       const framePath = top.source?.path ?? '';
       assert.equal(/^[a-z][a-z0-9+.-]*:\/\//i.test(framePath) ? vscode.Uri.parse(framePath).fsPath : framePath, source.fsPath, `top frame ${top.name} in ${framePath}`);
       assert.equal(top.line, line + 1, 'stopped on the breakpoint\'s line (DAP lines are 1-based)');
       assert.match(top.name, /authenticate/);
+      const { scopes } = await session.customRequest('scopes', { frameId: top.id }) as { scopes: Array<{ name: string; variablesReference: number }> };
+      const locals = scopes.find((s) => s.name === 'Locals');
+      assert.ok(locals, `scopes: ${scopes.map((s) => s.name).join(', ')}`);
+      const { variables } = await session.customRequest('variables', { variablesReference: locals.variablesReference }) as { variables: Array<{ name: string; value: string }> };
+      assert.equal(variables.find((v) => v.name === 'secret')?.value, '"letmein"', 'the configured token, shown as the AssemblyScript string');
 
       await session.customRequest('continue', { threadId: stop.body?.threadId ?? 1 });
       await ended;
