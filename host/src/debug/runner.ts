@@ -1,8 +1,9 @@
-// The embedded-host runner a `mockforge` debug session launches under VS Code's JavaScript debugger (bundled as
-// dist/debug-runner.js): loads the plugin IN-PROCESS — so the wasm runs on the debuggee's own thread, where the
-// debugger sees it and maps it to AssemblyScript source through the module's source map — sends one saved request
-// and prints the reply envelope on stdout (plugin logs on stderr). Under our own debug adapter (MOCKFORGE_DEBUG_HANDSHAKE=1)
-// it also pauses once each module is compiled, before anything in it runs, so the adapter can set its breakpoints.
+// The embedded-host runner a `mockforge` debug session starts (bundled as dist/debug-runner.js), under our wasm debug
+// adapter (host/src/debug/adapter/) or VS Code's JavaScript debugger: loads the plugin IN-PROCESS — so the wasm runs
+// on the debuggee's own thread, where the debugger sees it — sends one saved request and prints the reply envelope on
+// stdout (plugin logs on stderr). The module is given an absolute source map URL, which is how the adapter recognises
+// its wasm script. Under the adapter (MOCKFORGE_DEBUG_HANDSHAKE=1) it also pauses once each module is compiled,
+// before anything in it runs, so the adapter can set its breakpoints (handshake.ts).
 //   node dist/debug-runner.js <plugin dir|plugin.yaml|.wasm> <saved request .json> [--config KEY=VALUE]...
 // Exit codes: 0 the reply is a success, 1 the reply is an error envelope, 2 bad arguments or the plugin cannot load.
 import { parseArgs } from 'node:util';
@@ -15,8 +16,8 @@ import { debuggableModule } from './sourceMapUrl';
 import { HANDSHAKE_ENV, moduleHandshake, pauseForAdapter } from './handshake';
 
 /**
- * Compiles go through here (this process exists to be debugged): the module is given an absolute source map URL so
- * the JavaScript debugger can map it back to the plugin's source (see sourceMapUrl.ts).
+ * Compiles go through here (this process exists to be debugged): the module is given an absolute source map URL
+ * (see sourceMapUrl.ts); under the adapter, the handshake pause follows each compile.
  */
 function compileWithReachableSourceMap(where: { wasmFile: string; moduleDir: string; root: string }, handshake: boolean): void {
   const compile = WebAssembly.compile.bind(WebAssembly);
