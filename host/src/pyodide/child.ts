@@ -49,6 +49,8 @@ withBinding.binding = (name: string) => name === 'constants' ? { fs: fsConstants
 
 let py: Pyodide | undefined;
 let glue: Record<string, PyCallable> | undefined;
+/** glue.call_sync, taken once: reading an attribute of a Python module from JS makes a new proxy each time. */
+let callSync: PyCallable | undefined;
 
 function send(m: FromPyodide, then?: (error: Error | null) => void): void {
   process.send?.(m, undefined, undefined, then);
@@ -130,9 +132,16 @@ async function start(plan: PyodidePlan): Promise<{ coldMs: number; className: st
   g.set_environ(p.toPy({ HOME: '/home/pyodide', ...plan.policy.env }));
   const host = hostImports({ log: (level, message) => log(level, message), config: plan.policy.config, fetch: () => fail('internal', 'unused') }) as
     { log(l: string, m: string): void; configGet(k: string): string | undefined };
+  // The configuration is fixed for the life of this process: Python gets each value once, as the string config_get
+  // answers (a call into JS costs a Pyodide plugin ~5–20 µs; a dict lookup well under one).
+  const config: Record<string, string> = {};
+  for (const key of Object.keys(plan.policy.config)) {
+    const value = host.configGet(key);
+    if (value !== undefined) config[key] = value;
+  }
   p.registerJsModule('_mockforge_host_js', {
     log: (level: string, message: string) => host.log(level, message),
-    config_get: (key: string) => host.configGet(key), // undefined arrives as None (null would be jsnull)
+    config,
     http_fetch: fetchThroughHost,
   });
   p.FS.mkdirTree(GUEST_ROOT);
@@ -154,6 +163,7 @@ async function start(plan: PyodidePlan): Promise<{ coldMs: number; className: st
   p.FS.chdir(GUEST_ROOT);
   py = p;
   glue = g;
+  callSync = g.call_sync;
   const className = String(g.load(`${GUEST_ROOT}/${plan.entry}`));
   return { coldMs: performance.now() - t0, className };
 }
@@ -171,10 +181,9 @@ function pythonFailure(err: unknown, plan: PyodidePlan, what: string): Envelope 
 /** Runs one call; a plugin that really awaited something returns a promise (the event loop must finish it). */
 function call(plan: PyodidePlan, id: number, operation: string, body: string): Promise<void> | undefined {
   const t0 = performance.now();
-  const g = glue as Record<string, PyCallable>;
   let reply: string | PyProxyLike;
   try {
-    reply = g.call_sync(operation, body) as string | PyProxyLike;
+    reply = (callSync as PyCallable)(operation, body) as string | PyProxyLike;
   } catch (err) {
     finish(plan, id, operation, t0, undefined, pythonFailure(err, plan, operation));
     return undefined;
