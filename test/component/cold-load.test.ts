@@ -3,11 +3,11 @@
 // host fd 0). The timings themselves are in bench/component.bench.ts.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import wabt from 'wabt';
 import { gluedExports, pruneExports } from '../../host/src/component/exports';
-import { codeCacheFile, ensureScript, runScript, scriptSource } from '../../host/src/component/script';
+import { codeCacheFile, ensureScript, runScript, scriptSource, unsealed } from '../../host/src/component/script';
 import { emptyStdin } from '../../host/src/component/stdin';
 import { loadJco, loadShim } from '../../host/src/component/vendor';
 import { prepareComponent } from '../../host/src/component/prepare';
@@ -131,6 +131,17 @@ describe('the glue as a script with a V8 code cache', () => {
     const second = runScript<{ instantiate: unknown }>(file, jsFile);
     assert.equal(second.fromCache, true);
     assert.equal(typeof second.exports.instantiate, 'function');
+    // A damaged cache (one byte changed, same length) never reaches V8: the glue compiles from source and the cache
+    // is written again.
+    const bytes = readFileSync(codeCacheFile(dir));
+    bytes[bytes.length >> 1] ^= 0xff;
+    writeFileSync(codeCacheFile(dir), bytes);
+    assert.equal(unsealed(bytes), undefined);
+    const third = runScript<{ instantiate: unknown }>(file, jsFile);
+    assert.equal(third.fromCache, false);
+    assert.equal(typeof third.exports.instantiate, 'function');
+    third.saveCache();
+    assert.equal(runScript(file, jsFile).fromCache, true);
   });
 });
 

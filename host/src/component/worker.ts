@@ -145,7 +145,13 @@ function coreModule(name: string): Promise<WebAssembly.Module> {
 async function instantiate(): Promise<Record<string, unknown>> {
   const p = plan as ComponentPlan;
   // The glue as a script with its code cache when the host wrote one (script.ts), else the module itself.
-  if (p.scriptFile) glue ??= runScript<{ instantiate: Instantiate }>(p.scriptFile, p.jsFile);
+  if (p.scriptFile && !glue) {
+    try {
+      glue = runScript<{ instantiate: Instantiate }>(p.scriptFile, p.jsFile);
+    } catch {
+      p.scriptFile = undefined; // the module itself, below: it reports a real problem with the glue the usual way
+    }
+  }
   const mod = glue?.exports ?? await importEsm<{ instantiate: Instantiate }>(p.jsFile);
   memories = [];
   return mod.instantiate(coreModule, imports as Record<string, unknown>, async (module: WebAssembly.Module, imp?: WebAssembly.Imports) => {
