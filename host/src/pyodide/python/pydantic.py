@@ -231,18 +231,26 @@ class BaseModel:
         return cls._validate(data, ())
 
     def model_dump(self, mode: str = "python", exclude_none: bool = False, **_: Any) -> Dict[str, Any]:
-        def dump(v: Any) -> Any:
-            if isinstance(v, BaseModel):
-                return v.model_dump(mode=mode, exclude_none=exclude_none)
-            if isinstance(v, (list, tuple)):
-                return [dump(x) for x in v]
-            if isinstance(v, dict):
-                return {k: dump(x) for k, x in v.items() if not (exclude_none and x is None)}
-            return v
-        return {k: dump(v) for k, v in self.__dict__.items() if not k.startswith("_") and not (exclude_none and v is None)}
+        return {k: _dump(v, mode, exclude_none) for k, v in self.__dict__.items()
+                if not k.startswith("_") and not (exclude_none and v is None)}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"
 
     def __eq__(self, other: Any) -> bool:
         return type(other) is type(self) and other.__dict__ == self.__dict__
+
+
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
+def _dump(v: Any, mode: str, exclude_none: bool) -> Any:
+    if type(v) in _SCALARS:  # most values: no isinstance chain
+        return v
+    if isinstance(v, BaseModel):
+        return v.model_dump(mode=mode, exclude_none=exclude_none)
+    if isinstance(v, (list, tuple)):
+        return [_dump(x, mode, exclude_none) for x in v]
+    if isinstance(v, dict):
+        return {k: _dump(x, mode, exclude_none) for k, x in v.items() if not (exclude_none and x is None)}
+    return v
