@@ -76,6 +76,7 @@ function* runner() {
     assert.deepEqual(WebAssembly.Module.exports(mod).map((e) => e.name), ['memory', 'keep']);
     const inst = new WebAssembly.Instance(mod, {});
     assert.equal((inst.exports.keep as () => number)(), 1);
+    assert.equal(pruneExports(bytes, new Set(['memory', 'keep', 'drop', 'g'])), bytes, 'nothing to drop: the same bytes, not a copy');
   });
 
   test('on real jco output: the glue of the WAT auth component names every export it links', async () => {
