@@ -10,6 +10,8 @@
 import * as path from 'node:path';
 import { Cdp } from './cdp';
 import type { AdapterLaunchArguments, DapBreakpoint, DapMessage, DapRequest } from './dap';
+import { checkHitCondition, checkSyntax, ExpressionError, evaluate, hitConditionMet, holds, interpolate, show, type Lookup } from './expressions';
+import { frameValues } from './frameValues';
 import { dapSource, positionOf, scopes, stackFrame, variables, type BoundModule, type CdpCallFrame, type VariablesTarget } from './frames';
 import { startInspectee, type Inspectee } from './inspectee';
 import { WasmSourceIndex } from './sourceIndex';
@@ -29,12 +31,34 @@ interface SourceBreakpoint {
   cdpIds: string[];
   verified: boolean;
   message?: string;
+  condition?: string;
+  hitCondition?: string;
+  logMessage?: string;
+  /** Hits whose condition held (what hitCondition counts). */
+  hits: number;
 }
+
+interface BreakpointSpec {
+  line: number;
+  condition?: string;
+  hitCondition?: string;
+  logMessage?: string;
+}
+
+/** The exception filter the editor offers: stop where the plugin traps. */
+const TRAP_FILTER = 'traps';
 
 interface Paused {
   callFrames: CdpCallFrame[];
   reason: string;
   hitBreakpoints: string[];
+  /** The thrown value, on an exception pause. */
+  data?: { objectId?: string; className?: string; description?: string };
+}
+
+interface Trap {
+  name: string;
+  message: string;
 }
 
 /** Thrown by request handlers: the message goes back to the editor as the failed request's reason. */
@@ -55,6 +79,10 @@ export class WasmDebugSession {
   private readonly references = new Map<number, VariablesTarget>();
   private stepping?: StepStart;
   private pauseRequested = false;
+  /** "Plugin traps" exception filter (on unless the editor turns it off). */
+  private stopOnTraps = true;
+  /** The trap of the current exception stop. */
+  private trap?: Trap;
   private terminated = false;
   private startedOnce = false;
   private lettingGo = false;
@@ -103,13 +131,25 @@ export class WasmDebugSession {
     const a = req.arguments ?? {};
     switch (req.command) {
       case 'initialize':
-        return { supportsConfigurationDoneRequest: true, supportsTerminateRequest: true, supportsLoadedSourcesRequest: false, supportsEvaluateForHovers: false };
+        return {
+          supportsConfigurationDoneRequest: true,
+          supportsTerminateRequest: true,
+          supportsLoadedSourcesRequest: false,
+          supportsEvaluateForHovers: true,
+          supportsConditionalBreakpoints: true,
+          supportsHitConditionalBreakpoints: true,
+          supportsLogPoints: true,
+          supportsExceptionInfoRequest: true,
+          exceptionBreakpointFilters: [{ filter: TRAP_FILTER, label: 'Plugin traps', description: 'Stop where the plugin traps (unreachable, abort, out-of-bounds memory access), before the host turns the trap into an error reply', default: true }],
+        };
       case 'launch':
         return this.launch(a as unknown as AdapterLaunchArguments);
       case 'setBreakpoints':
-        return this.setBreakpoints(a as { source?: { path?: string }; breakpoints?: Array<{ line: number }>; lines?: number[] });
+        return this.setBreakpoints(a as { source?: { path?: string }; breakpoints?: BreakpointSpec[]; lines?: number[] });
       case 'setExceptionBreakpoints':
-        return {};
+        return this.setExceptionBreakpoints(a as { filters?: string[] });
+      case 'exceptionInfo':
+        return this.exceptionInfo();
       case 'configurationDone':
         return this.configurationDone();
       case 'threads':
@@ -131,7 +171,7 @@ export class WasmDebugSession {
       case 'pause':
         return this.pause();
       case 'evaluate':
-        throw new UserError('evaluating expressions is not supported in a wasm plugin; see the Variables view');
+        return this.evaluate(a as { expression?: string; frameId?: number; context?: string });
       case 'disconnect':
       case 'terminate':
         return this.stop();
@@ -203,6 +243,7 @@ export class WasmDebugSession {
     await cdp.send('Runtime.enable');
     await cdp.send('Debugger.enable');
     await cdp.send('NodeRuntime.notifyWhenWaitingForDisconnect', { enabled: true });
+    await this.applyTrapFilter();
     this.output('console', `mockforge: debugging ${path.basename(wasmFile)} with ${path.basename(args.requestFile)} (source map ${path.basename(index.mapFile)})`);
   }
 
@@ -234,9 +275,10 @@ export class WasmDebugSession {
 
   // ---- breakpoints ----------------------------------------------------------------------------------------------
 
-  private async setBreakpoints(a: { source?: { path?: string }; breakpoints?: Array<{ line: number }>; lines?: number[] }): Promise<{ breakpoints: DapBreakpoint[] }> {
+  private async setBreakpoints(a: { source?: { path?: string }; breakpoints?: BreakpointSpec[]; lines?: number[] }): Promise<{ breakpoints: DapBreakpoint[] }> {
     const index = this.index;
-    const lines = a.breakpoints?.map((b) => b.line) ?? a.lines ?? [];
+    const specs: BreakpointSpec[] = a.breakpoints ?? a.lines?.map((line) => ({ line })) ?? [];
+    const lines = specs.map((b) => b.line);
     const file = a.source?.path;
     const source = index && file ? index.sourceIndexOf(file) : undefined;
     if (!index || !file || source === undefined) {
@@ -244,17 +286,30 @@ export class WasmDebugSession {
       return { breakpoints: lines.map((line) => ({ id: this.nextBreakpointId++, verified: false, line, message: why })) };
     }
     for (const old of this.breakpoints.get(source) ?? []) await this.unbind(old);
-    const set: SourceBreakpoint[] = lines.map((line) => {
-      const offsets = index.breakpointOffsets(source, line);
+    const set: SourceBreakpoint[] = specs.map(({ line, condition, hitCondition, logMessage }) => {
+      let offsets = index.breakpointOffsets(source, line);
+      let message = offsets.length === 0
+        ? `no code on line ${line} of ${path.basename(file)}: the source map maps nothing there (a comment, a blank line or code the compiler left out)`
+        : 'pending: binds when the plugin\'s module is loaded';
+      try {
+        if (condition?.trim()) checkSyntax(condition);
+        if (hitCondition?.trim()) checkHitCondition(hitCondition);
+      } catch (err) {
+        // A breakpoint whose condition cannot be read would stop every time or never: refuse it, saying why.
+        offsets = [];
+        message = `condition of the breakpoint on line ${line}: ${(err as Error).message}`;
+      }
       return {
         id: this.nextBreakpointId++,
         line,
         offsets,
         cdpIds: [],
         verified: false,
-        message: offsets.length === 0
-          ? `no code on line ${line} of ${path.basename(file)}: the source map maps nothing there (a comment, a blank line or code the compiler left out)`
-          : 'pending: binds when the plugin\'s module is loaded',
+        message,
+        condition: condition?.trim() || undefined,
+        hitCondition: hitCondition?.trim() || undefined,
+        logMessage: logMessage || undefined,
+        hits: 0,
       };
     });
     this.breakpoints.set(source, set);
@@ -315,6 +370,25 @@ export class WasmDebugSession {
       await cdp.send('Debugger.resume');
       return;
     }
+    if (p.reason === 'exception' || p.reason === 'promiseRejection') {
+      // Pausing on every thrown exception is how V8 shows us a trap the host will catch; the host's own exceptions
+      // (caught as part of its normal work) go on at once.
+      const trap = this.stopOnTraps && !this.pauseRequested ? await this.trapOf(p) : undefined;
+      if (!trap) {
+        await cdp.send('Debugger.resume');
+        return;
+      }
+      this.trapStop(p, trap);
+      return;
+    }
+    if (p.hitBreakpoints.length > 0) {
+      const stopping = await this.breakpointsThatStop(p);
+      p = { ...p, hitBreakpoints: stopping };
+      if (stopping.length === 0 && !this.stepping && !this.pauseRequested) {
+        await cdp.send('Debugger.resume');
+        return;
+      }
+    }
     const top = p.callFrames[0];
     const inPlugin = this.module !== undefined && top?.location.scriptId === this.module.scriptId;
     if (!inPlugin && top && p.reason === 'other' && p.hitBreakpoints.length === 0 && !this.pauseRequested && (await this.handshake(top))) {
@@ -337,12 +411,108 @@ export class WasmDebugSession {
     this.stopped(p, reason);
   }
 
-  private stopped(p: Paused, reason: string): void {
+  /** The CDP ids of the hit breakpoints that stop: conditions and hit counts hold; logpoints print and go on. */
+  private async breakpointsThatStop(p: Paused): Promise<string[]> {
+    const top = p.callFrames[0];
+    let values: Map<string, unknown> | undefined;
+    const lookup = async (): Promise<Lookup> => {
+      values ??= top ? await frameValues(this.cdp!, top, this.inPlugin(top) && this.index!.assemblyScript) : new Map();
+      const v = values;
+      return (name) => v.get(name) as ReturnType<Lookup>;
+    };
+    const stopping: string[] = [];
+    for (const list of this.breakpoints.values()) {
+      for (const bp of list) {
+        const hit = bp.cdpIds.filter((c) => p.hitBreakpoints.includes(c));
+        if (hit.length === 0) continue;
+        if (bp.condition) {
+          try {
+            if (!holds(bp.condition, await lookup())) continue;
+          } catch (err) {
+            // Stop rather than silently skip: the user asked to look here, and sees why the condition failed.
+            this.output('console', `mockforge: condition "${bp.condition}" of the breakpoint on line ${bp.line}: ${(err as Error).message}`);
+            stopping.push(...hit);
+            continue;
+          }
+        }
+        bp.hits++;
+        if (bp.hitCondition && !hitConditionMet(bp.hitCondition, bp.hits)) continue;
+        if (bp.logMessage !== undefined) {
+          this.output('console', interpolate(bp.logMessage, await lookup()));
+          continue;
+        }
+        stopping.push(...hit);
+      }
+    }
+    return stopping;
+  }
+
+  private inPlugin(frame: CdpCallFrame): boolean {
+    return this.module !== undefined && frame.location.scriptId === this.module.scriptId;
+  }
+
+  /** The trap this exception pause is, if the plugin raised it: a wasm RuntimeError or the host's abort stop. */
+  private async trapOf(p: Paused): Promise<Trap | undefined> {
+    if (!p.callFrames.some((f) => this.inPlugin(f)) || !p.data?.objectId) return undefined;
+    const r = await this.cdp!.send<{ result: { value?: { name?: string; message?: string; code?: unknown } } }>('Runtime.callFunctionOn', {
+      objectId: p.data.objectId,
+      functionDeclaration: 'function () { return { name: this && this.name, message: this && this.message, code: this && this.code }; }',
+      returnByValue: true,
+      silent: true,
+    });
+    const e = r.result.value;
+    if (!e) return undefined;
+    const isTrap = p.data.className === 'RuntimeError' || e.name === 'RuntimeError' || e.code === 'trap';
+    if (!isTrap) return undefined;
+    return { name: e.name ?? p.data.className ?? 'trap', message: String(e.message ?? p.data.description ?? 'trap') };
+  }
+
+  /** Stops at the trap: frames from the plugin's trapping instruction down (the host import that threw is hidden). */
+  private trapStop(p: Paused, trap: Trap): void {
+    const first = p.callFrames.findIndex((f) => this.inPlugin(f));
+    this.stopped({ ...p, callFrames: p.callFrames.slice(Math.max(first, 0)), hitBreakpoints: [] }, 'exception', trap);
+  }
+
+  private stopped(p: Paused, reason: string, trap?: Trap): void {
+    this.trap = trap;
     this.paused = p;
     this.stepping = undefined;
     this.pauseRequested = false;
     const hit = p.hitBreakpoints.length > 0 ? this.dapIdsOf(p.hitBreakpoints) : undefined;
-    this.event('stopped', { reason, threadId: THREAD_ID, allThreadsStopped: true, hitBreakpointIds: hit });
+    this.event('stopped', { reason, threadId: THREAD_ID, allThreadsStopped: true, hitBreakpointIds: hit, description: trap ? 'Paused on plugin trap' : undefined, text: trap?.message });
+  }
+
+  private async setExceptionBreakpoints(a: { filters?: string[] }): Promise<unknown> {
+    this.stopOnTraps = (a.filters ?? []).includes(TRAP_FILTER);
+    await this.applyTrapFilter();
+    return { breakpoints: (a.filters ?? []).map(() => ({ verified: true })) };
+  }
+
+  private async applyTrapFilter(): Promise<void> {
+    // Traps are caught by the host (it turns them into an error reply), so only "all" pauses on them.
+    if (this.cdp && !this.cdp.isClosed) await this.cdp.send('Debugger.setPauseOnExceptions', { state: this.stopOnTraps ? 'all' : 'none' });
+  }
+
+  private exceptionInfo(): unknown {
+    this.requirePaused();
+    const trap = this.trap;
+    if (!trap) throw new UserError('the plugin is not stopped on a trap');
+    return { exceptionId: trap.name, description: trap.message, breakMode: 'always', details: { message: trap.message, typeName: trap.name } };
+  }
+
+  private async evaluate(a: { expression?: string; frameId?: number; context?: string }): Promise<unknown> {
+    const expression = (a.expression ?? '').trim();
+    if (!this.paused || !this.cdp) throw new UserError('the plugin is running: pause it (or stop at a breakpoint) to evaluate');
+    const frame = this.paused.callFrames[(a.frameId ?? 1) - 1] ?? this.paused.callFrames[0];
+    if (!frame) throw new UserError('no frame to evaluate in');
+    try {
+      const values = await frameValues(this.cdp, frame, this.inPlugin(frame) && this.index!.assemblyScript);
+      const v = evaluate(expression, (name) => values.get(name));
+      return { result: show(v), type: v === null ? 'null' : typeof v, variablesReference: 0 };
+    } catch (err) {
+      if (err instanceof ExpressionError) throw new UserError(err.message);
+      throw new UserError(`cannot evaluate ${JSON.stringify(expression)}: ${(err as Error).message}`);
+    }
   }
 
   private dapIdsOf(cdpIds: string[]): number[] {
