@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { readPlugin, resolvePlugin, type WorkspacePlugin } from '../plugins';
 import { listSavedRequests } from '../savedRequests';
-import { requestFile, resolveLaunch, type MockforgeLaunch, type PluginFacts } from './resolve';
+import { endpointTaken, requestFile, resolveLaunch, type MockforgeLaunch, type PluginFacts } from './resolve';
 import { sendWhenReady, SEND_KEY, type SendSpec } from './sendWhenReady';
 import { readManifest } from '../../../host/src/manifest/read';
 import { moduleLocation, sourceMapFile } from '../../../host/src/debug/location';
@@ -66,6 +66,9 @@ export class MockforgeDebugProvider implements vscode.DebugConfigurationProvider
       }
       return resolution.launch;
     }
+    // The port must be free, or the debugged copy cannot listen and the request would reach another process.
+    const taken = facts.endpoint && await endpointTaken(facts.endpoint, facts.id);
+    if (taken) throw new Error(taken);
     const send: SendSpec = { pluginDir: plugin.dir, manifest: plugin.manifest.fsPath, requestFile: saved };
     return { ...resolution.launch, [SEND_KEY]: send };
   }
@@ -83,7 +86,9 @@ async function pluginFacts(p: WorkspacePlugin): Promise<PluginFacts> {
   }
   if (p.runtime === 'remote') {
     const manifest = await readManifest(p.manifest.fsPath);
-    facts.dev = resolveRemoteConfig(manifest, p.dir).dev;
+    const remote = resolveRemoteConfig(manifest, p.dir);
+    facts.dev = remote.dev;
+    facts.endpoint = remote.endpoint;
   }
   return facts;
 }

@@ -8,8 +8,10 @@
 //   remote plugin       → the service's own command (remote.dev.command) under its debugger: Node with the `node`
 //                         debug type, Python with `debugpy` when that extension is installed; the request is sent
 //                         once the service answers its health check.
+import * as net from 'node:net';
 import * as path from 'node:path';
 import type { AdapterLaunchArguments } from '../../../host/src/debug/adapter/dap';
+import { isLoopbackHost } from '../../../host/src/remote/config';
 
 /** What a user writes in launch.json (`request` is VS Code's launch/attach, so the saved request is `savedRequest`). */
 export interface MockforgeLaunch {
@@ -33,6 +35,8 @@ export interface PluginFacts {
   runtime: string;
   /** remote.dev: the command that starts the service, where, with which environment. */
   dev?: { command: string; cwd: string; env: Record<string, string> };
+  /** remote.endpoint: where the service started under the debugger listens. */
+  endpoint?: URL;
   /** A wasm plugin's built module and whether its source map is there (absent: not built, or not a core module). */
   module?: { wasmFile: string; sourceMap: boolean };
 }
@@ -189,4 +193,24 @@ function resolveRemote(name: string, plugin: PluginFacts, env: Environment): Res
     return { kind: 'remote', debugger: 'debugpy', launch: { ...base, type: 'debugpy', program: path.resolve(plugin.dev.cwd, args[0]), args: args.slice(1), justMyCode: true, console: 'internalConsole' } };
   }
   return { kind: 'error', message: unsupported };
+}
+
+/**
+ * Before the service is started under the debugger: whatever already accepts connections on its loopback endpoint
+ * would get the saved request instead (and the debugged copy would fail to listen). Resolves with the reason, or
+ * undefined when the port is free (or the endpoint is not on this machine, so not ours to start).
+ */
+export function endpointTaken(endpoint: URL, pluginId: string): Promise<string | undefined> {
+  const host = endpoint.hostname.replace(/^\[|\]$/g, '');
+  if (!isLoopbackHost(host)) return Promise.resolve(undefined);
+  const port = Number(endpoint.port || (endpoint.protocol === 'https:' ? 443 : 80));
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: host === 'localhost' ? '127.0.0.1' : host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(`${pluginId}: port ${port} of remote.endpoint ${endpoint.origin} is already in use by another process, so the service cannot be started under the debugger (and the saved request would go to that process). Stop whatever listens there (e.g. "MockForge: Stop Remote Plugin", or a \`node plugin.js\` in a terminal), or change remote.endpoint and remote.dev.env.`);
+    });
+    // Refused (nothing listens) or any other connect error: nothing there to collide with.
+    socket.once('error', () => resolve(undefined));
+  });
 }

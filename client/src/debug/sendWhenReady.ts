@@ -20,6 +20,8 @@ export interface SendSpec {
 /** How long a service under the debugger may take to come up (it may stop at a breakpoint on its way). */
 const READY_TIMEOUT_MS = 60_000;
 const PROBE_GAP_MS = 250;
+/** The call waits as long as the author stays at a breakpoint (remote.timeout_ms would fail it); ending the session cancels it. */
+const PAUSED_CALL_TIMEOUT_MS = 2 ** 31 - 1;
 
 export async function sendWhenReady(ctx: Ctx, session: vscode.DebugSession, spec: SendSpec): Promise<void> {
   const log = ctx.outputs.host;
@@ -41,7 +43,7 @@ export async function sendWhenReady(ctx: Ctx, session: vscode.DebugSession, spec
       await delay(PROBE_GAP_MS, stop.signal).catch(() => undefined);
     }
     log.info(`debug: ${request.name} → ${runtime.config.endpoint.href} (${request.operation})`);
-    const outcome = await runtime.call(request.operation, request.input, { signal: stop.signal });
+    const outcome = await runtime.call(request.operation, request.input, { signal: stop.signal, timeoutMs: PAUSED_CALL_TIMEOUT_MS });
     for (const r of outcome.logs) log.info(`[${path.basename(spec.pluginDir)}] ${r.message}`);
     await ctx.reports.show(`replies/debug-${path.basename(spec.pluginDir)}-${request.name}.json`, `${JSON.stringify(outcome.envelope, null, 2)}\n`, 'json');
   } catch (err) {
