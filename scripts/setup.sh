@@ -27,7 +27,7 @@ fi
 # Python for remote plugins: the SDK's dependencies and the SDK itself (editable, from this tree), for the remote tests.
 py_ok=$(python3 - <<'PY' 2>/dev/null || true
 import importlib.util, os
-mods = ["fastapi", "uvicorn", "grpc", "grpc_tools", "pytest", "httpx", "pydantic"]
+mods = ["fastapi", "uvicorn", "grpc", "grpc_tools", "pytest", "httpx", "pydantic", "debugpy"]
 missing = [m for m in mods if importlib.util.find_spec(m) is None]
 spec = importlib.util.find_spec("mockforge_plugin")
 here = os.path.realpath("sdk/python/mockforge_plugin")
@@ -35,8 +35,8 @@ print("yes" if not missing and spec and os.path.realpath(os.path.dirname(spec.or
 PY
 )
 if [ "$py_ok" != "yes" ]; then
-  say "pip install fastapi uvicorn grpcio grpcio-tools pytest httpx -e sdk/python"
-  python3 -m pip install -q --disable-pip-version-check fastapi uvicorn grpcio grpcio-tools pytest httpx -e sdk/python
+  say "pip install fastapi uvicorn grpcio grpcio-tools pytest httpx debugpy -e sdk/python"
+  python3 -m pip install -q --disable-pip-version-check fastapi uvicorn grpcio grpcio-tools pytest httpx debugpy -e sdk/python
 fi
 
 # componentize-py (PyPI) builds the Python component of test/component; the tests skip that part without it.

@@ -183,7 +183,9 @@ function resolveRemote(name: string, plugin: PluginFacts, env: Environment): Res
   }
   if (/^python(\d+(\.\d+)?)?$/.test(exe)) {
     if (!env.haveDebugpy) {
-      return { kind: 'error', message: `${plugin.id}: debugging a Python service needs the Python Debugger extension (ms-python.debugpy); install it, or start the service with \`python -m debugpy --listen 5678 …\` and attach` };
+      const words = debugpyCommand(plugin.dev.command, DEBUGPY_LISTEN);
+      const start = words ? words.map(shellWord).join(' ') : `python -m debugpy --listen ${DEBUGPY_LISTEN} …`;
+      return { kind: 'error', message: `${plugin.id}: debugging a Python service needs the Python Debugger extension (ms-python.debugpy); install it, or start the service with \`${start}\` (in ${plugin.dev.cwd}) and attach to ${DEBUGPY_LISTEN}` };
     }
     const args = rest.slice(1);
     if (args[0] === '-m' && args[1]) {
@@ -213,4 +215,27 @@ export function endpointTaken(endpoint: URL, pluginId: string): Promise<string |
     // Refused (nothing listens) or any other connect error: nothing there to collide with.
     socket.once('error', () => resolve(undefined));
   });
+}
+
+/** Where the debugpy hint's command listens for a debugger (debugpy's documented default port, loopback only). */
+export const DEBUGPY_LISTEN = '127.0.0.1:5678';
+
+/**
+ * remote.dev.command with the service started under debugpy (`python3 plugin.py` → `python3 -m debugpy --listen
+ * 127.0.0.1:5678 plugin.py`), leading VAR=value words kept: what the hint tells an author without the Python Debugger
+ * extension to run. Undefined when the command is not a plain `python …` one.
+ */
+export function debugpyCommand(command: string, listen: string): string[] | undefined {
+  const words = splitCommand(command);
+  if (!words) return undefined;
+  const at = words.findIndex((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+  if (at < 0 || !/^python(\d+(\.\d+)?)?$/.test(path.basename(words[at]).replace(/\.exe$/i, ''))) return undefined;
+  const rest = words.slice(at + 1);
+  if (rest.length === 0 || (rest[0].startsWith('-') && rest[0] !== '-m')) return undefined;
+  return [...words.slice(0, at + 1), '-m', 'debugpy', '--listen', listen, ...rest];
+}
+
+/** A word as a POSIX shell reads it back (quoted only when it has to be). */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
