@@ -119,3 +119,13 @@ test('python-remote without the Python Debugger extension: the hinted debugpy co
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('debugpyCommand: debugpy goes right after python, leading VAR=value words and -m modules kept; other commands have none', () => {
+  assert.deepEqual(debugpyCommand('PORT=9000 python3.12 -m uvicorn app:app', '127.0.0.1:7000'), ['PORT=9000', 'python3.12', '-m', 'debugpy', '--listen', '127.0.0.1:7000', '-m', 'uvicorn', 'app:app']);
+  assert.deepEqual(debugpyCommand(`python "my service.py" --port 1`, DEBUGPY_LISTEN), ['python', '-m', 'debugpy', '--listen', DEBUGPY_LISTEN, 'my service.py', '--port', '1']);
+  for (const command of ['node plugin.js', 'python', 'python -u plugin.py', 'python plugin.py | tee log', 'PORT=1']) {
+    assert.equal(debugpyCommand(command, DEBUGPY_LISTEN), undefined, command);
+  }
+  const r = resolveLaunch({ type: 'mockforge', request: 'launch', name: '' }, { dir: '/ws/p', id: 'p', runtime: 'remote', dev: { command: `python "my service.py"`, cwd: '/ws/p', env: {} } }, '/ws/p/r.json', { runnerScript: '/unused', haveDebugpy: false });
+  assert.match(r.kind === 'error' ? r.message : '', /start the service with `python -m debugpy --listen 127\.0\.0\.1:5678 'my service\.py'` \(in \/ws\/p\)/, 'the hint quotes words as a shell reads them');
+});
