@@ -381,6 +381,14 @@ export class WasmDebugSession {
       this.trapStop(p, trap);
       return;
     }
+    const pluginBelow = p.callFrames.some((f) => this.inPlugin(f));
+    if (this.pauseRequested && !this.stepping && p.hitBreakpoints.length === 0 && pluginBelow && p.callFrames[0] && !this.inPlugin(p.callFrames[0])) {
+      // A pause that lands in the host while the plugin runs (in an import it called, say log): let the host part
+      // finish and ask again, so the stop is in the plugin's code, where the user is looking.
+      await cdp.send('Debugger.resume');
+      await cdp.send('Debugger.pause');
+      return;
+    }
     if (p.hitBreakpoints.length > 0) {
       const stopping = await this.breakpointsThatStop(p);
       p = { ...p, hitBreakpoints: stopping };
@@ -567,6 +575,8 @@ export class WasmDebugSession {
     this.requirePaused();
     this.stepping = undefined;
     await this.cdp!.send('Debugger.resume');
+    // Running from here on, whether or not Debugger.resumed has arrived yet: a pause right after must be sent.
+    this.onResumed();
   }
 
   private async pause(): Promise<void> {
