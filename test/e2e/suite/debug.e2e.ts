@@ -154,4 +154,40 @@ suite('debugging', function () {
       fs.renameSync(kept, map);
     }
   });
+
+  test('Debug: a plugin that traps stops at the trapping line of assembly/index.ts with the trap message', async () => {
+    // Runs last: it adds a trap to the plugin's source and rebuilds.
+    const source = path.join(dir(), 'assembly', 'index.ts');
+    const lines = fs.readFileSync(source, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('let presented = token != null'));
+    assert.ok(at >= 0, 'the template still has the line this test adds its trap after');
+    lines.splice(at + 1, 0, "    if (presented == 'trap-now') unreachable();");
+    fs.writeFileSync(source, lines.join('\n'));
+    assert.equal(await vscode.commands.executeCommand<number>('mockforge.buildPlugin', { plugin: dir() }), 0, 'the plugin builds with its trap');
+    const requests = path.join(dir(), '.mockforge', 'requests');
+    const valid = JSON.parse(fs.readFileSync(path.join(requests, 'valid-token.json'), 'utf8')) as { name: string; input: { credentials: { token: string } }; expect?: unknown };
+    valid.name = 'trap';
+    valid.input.credentials.token = 'trap-now';
+    delete valid.expect;
+    fs.writeFileSync(path.join(requests, 'trap.json'), JSON.stringify(valid));
+    const rec = recordSessions();
+    try {
+      const ended = sessionEnded((s) => s.type === 'mockforge');
+      const stopped = rec.next((_, m) => m.type === 'event' && m.event === 'stopped');
+      assert.equal(await vscode.debug.startDebugging(vscode.workspace.workspaceFolders![0], { type: 'mockforge', request: 'launch', name: 'e2e wasm trap', plugin: dir(), savedRequest: 'trap' }), true);
+      const stop = await stopped;
+      assert.equal(stop.body?.reason, 'exception', 'the "Plugin traps" filter is on by default');
+      const session = vscode.debug.activeDebugSession!;
+      const trace = await session.customRequest('stackTrace', { threadId: stop.body?.threadId ?? 1 }) as { stackFrames: Array<{ name: string; line: number }> };
+      assert.equal(trace.stackFrames[0].line, at + 2, `stopped on the unreachable() line, at ${trace.stackFrames[0].name}:${trace.stackFrames[0].line}`);
+      const info = await session.customRequest('exceptionInfo', { threadId: stop.body?.threadId ?? 1 }) as { description?: string };
+      assert.match(info.description ?? '', /unreachable/);
+      await session.customRequest('continue', { threadId: stop.body?.threadId ?? 1 });
+      await ended;
+      const reply = [...rec.messages.values()].map((m) => replyIn(outputOf(m))).find((r) => r !== undefined);
+      assert.equal(reply?.success, false, 'the host still replies with the trap as an error');
+    } finally {
+      rec.dispose();
+    }
+  });
 });
