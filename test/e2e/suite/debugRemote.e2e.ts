@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MockforgeApi } from '../../../client/src/extension';
 import { REPORT_SCHEME } from '../../../client/src/reports';
-import { extensionApi, workspaceRoot } from './helpers';
+import { extensionApi, listening, workspaceRoot } from './helpers';
 
 interface DapMessage {
   type?: string;
@@ -21,18 +21,6 @@ interface DapMessage {
 interface Stop {
   session: vscode.DebugSession;
   message: DapMessage;
-}
-
-/** Resolves true when something accepts a TCP connection on 127.0.0.1:port, false when it is refused. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNREFUSED' ? resolve(false) : reject(err)));
-  });
 }
 
 /** Every `stopped` event of every debug session (js-debug stops in a child session of the one we launch). */

@@ -1,5 +1,6 @@
 // Shared by the e2e tests: the extension under test, the fixture workspace, and event-driven waits.
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import * as vscode from 'vscode';
 import type { MockforgeApi } from '../../../client/src/extension';
 import type { PluginNode } from '../../../client/src/explorer/pluginModel';
@@ -118,5 +119,17 @@ export function editorShowing(uri: vscode.Uri, timeoutMs = 60_000): Promise<vsco
       reject(new Error(`no editor showed ${uri.fsPath} within ${timeoutMs} ms; visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.fsPath).join(', ')}`));
     }, timeoutMs);
     check();
+  });
+}
+
+/** Resolves true when something accepts a TCP connection on 127.0.0.1:port, false when it is refused. */
+export function listening(port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNREFUSED' ? resolve(false) : reject(err)));
   });
 }

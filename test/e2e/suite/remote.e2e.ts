@@ -5,24 +5,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MockforgeApi } from '../../../client/src/extension';
 import type { StartOutcome } from '../../../client/src/remote/services';
-import { extensionApi, nodeWhere, workspaceRoot } from './helpers';
-
-/** Resolves true when something accepts a TCP connection on 127.0.0.1:port, false when it is refused. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNREFUSED' ? resolve(false) : reject(err)));
-  });
-}
+import { extensionApi, listening, nodeWhere, workspaceRoot } from './helpers';
 
 function groupAlive(pid: number): boolean {
   try {
